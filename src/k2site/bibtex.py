@@ -1,0 +1,165 @@
+"""Parse stage for the BibTeX store: `.bib` texts -> `Study` values and diagnostics.
+
+bibtexparser 2 does the parsing; this module turns its failed blocks into positioned
+diagnostics, decodes LaTeX, and checks the custom `evidence` and `verification` fields
+against the vocabulary of SPEC §3.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import bibtexparser
+from bibtexparser import model as bib
+
+from k2site import latex
+from k2site.diagnostics import Diagnostic, error, warning
+from k2site.evidence import DESIGNS, VERIFICATIONS
+from k2site.model import Study
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+_PMID = re.compile(r"^\d{1,9}$")
+
+# bibtexparser logs each failed block; k2site reports them as diagnostics instead.
+logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
+
+
+@dataclass(frozen=True)
+class BibSource:
+    """One `.bib` file as read from disk."""
+
+    path: str
+    text: str
+
+
+def parse_store(sources: Sequence[BibSource]) -> tuple[dict[str, Study], list[Diagnostic]]:
+    """Every entry of every file, keyed by BibTeX key, with the problems found."""
+    studies: dict[str, Study] = {}
+    diagnostics: list[Diagnostic] = []
+    for source in sources:
+        for study in _parse_file(source, diagnostics):
+            first = studies.get(study.key)
+            if first is None:
+                studies[study.key] = study
+            else:
+                diagnostics.append(_duplicate(study, first))
+    return studies, diagnostics
+
+
+def _parse_file(source: BibSource, diagnostics: list[Diagnostic]) -> Iterable[Study]:
+    library = bibtexparser.parse_string(source.text)
+    entries: dict[str, Study] = {}
+    for block in library.failed_blocks:
+        diagnostics.append(_failed_block(source, block, entries))
+    for entry in library.entries:
+        study = _study(source.path, entry, diagnostics)
+        entries[study.key] = study
+        yield study
+
+
+def _study(path: str, entry: bib.Entry, diagnostics: list[Diagnostic]) -> Study:
+    raw = {f.key.lower(): _text(f.value) for f in entry.fields}
+    decoded = {name: _decode(name, value) for name, value in raw.items()}
+    study = Study(
+        key=entry.key,
+        entry_type=entry.entry_type.lower(),
+        fields=decoded,
+        raw_fields=raw,
+        path=path,
+        line=entry.start_line + 1,
+    )
+    lines = {f.key.lower(): f.start_line + 1 for f in entry.fields}
+    diagnostics.extend(_check_fields(study, lines))
+    return study
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else str(value)
+
+
+def _decode(name: str, value: str) -> str:
+    if name in ("url", "doi", "file", "pmid"):
+        return value.strip()
+    if name == "month" and value.lower()[:3] in _MONTHS and len(value) <= 9:
+        return str(_MONTHS.index(value.lower()[:3]) + 1)
+    return latex.decode(value)
+
+
+def _check_fields(study: Study, lines: dict[str, int]) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    design = study.fields.get("evidence", "").strip().lower()
+    if not design:
+        found.append(
+            warning(
+                study.path, study.line, 1, "missing-evidence",
+                f"entry '{study.key}' has no 'evidence' field; it counts as a source not"
+                f" identified. Add one of: {', '.join(DESIGNS)}",
+            )
+        )
+    elif design not in DESIGNS:
+        found.append(
+            error(
+                study.path, lines.get("evidence", study.line), 3, "bad-evidence",
+                f"entry '{study.key}' has evidence = '{design}', which is not a design k2site"
+                f" knows; use one of: {', '.join(DESIGNS)}",
+            )
+        )
+    verification = study.fields.get("verification", "").strip().lower()
+    if verification and verification not in VERIFICATIONS:
+        found.append(
+            error(
+                study.path, lines.get("verification", study.line), 3, "bad-evidence",
+                f"entry '{study.key}' has verification = '{verification}'; use one of:"
+                f" {', '.join(VERIFICATIONS)}",
+            )
+        )
+    found.extend(_check_identifiers(study, lines))
+    return found
+
+
+def _check_identifiers(study: Study, lines: dict[str, int]) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    doi = study.fields.get("doi", "")
+    if doi and not _DOI.match(doi):
+        found.append(
+            warning(
+                study.path, lines.get("doi", study.line), 3, "bad-identifier",
+                f"entry '{study.key}' has doi = '{doi}', which is not of the form 10.NNNN/suffix",
+            )
+        )
+    pmid = study.fields.get("pmid", "")
+    if pmid and not _PMID.match(pmid):
+        found.append(
+            warning(
+                study.path, lines.get("pmid", study.line), 3, "bad-identifier",
+                f"entry '{study.key}' has pmid = '{pmid}'; a PubMed id is a number",
+            )
+        )
+    return found
+
+
+def _duplicate(study: Study, first: Study) -> Diagnostic:
+    return error(
+        study.path, study.line, 1, "duplicate-key",
+        f"duplicate BibTeX key '{study.key}': first defined at {first.path}:{first.line}",
+    )
+
+
+def _failed_block(source: BibSource, block: bib.Block, entries: dict[str, Study]) -> Diagnostic:
+    line = (block.start_line or 0) + 1
+    if isinstance(block, bib.DuplicateBlockKeyBlock):
+        first = entries.get(block.key)
+        where = f": first defined at {first.path}:{first.line}" if first else ""
+        return error(source.path, line, 1, "duplicate-key",
+                     f"duplicate BibTeX key '{block.key}'{where}")
+    failure = getattr(block, "error", None)
+    reason = " ".join(str(getattr(failure, "abort_reason", "") or failure or "").split())
+    end = getattr(failure, "end_index", None)
+    if isinstance(end, int):
+        reason += f" (noticed at line {source.text.count(chr(10), 0, end) + 1})"
+    return error(source.path, line, 1, "bib-syntax",
+                 f"BibTeX syntax error in this entry: {reason or 'it could not be parsed'}")

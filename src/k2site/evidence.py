@@ -1,0 +1,134 @@
+"""The evidence model of SPEC §3: study designs, their groups, and a claim's evidence.
+
+Pure data and functions; imports nothing else of k2site. A claim's evidence is the
+group of its strongest citation; where in doubt the model shows less certainty.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class EvidenceGroup:
+    """One evidence group, as readers see it."""
+
+    id: str
+    """Stable id used in claims.json, CSS classes and URLs (`rct`, `observational`...)."""
+    rank: int
+    """0 is the strongest; `none` is the weakest."""
+    label: str
+    """The group named in words for readers, as SPEC §3 gives it."""
+    short: str
+    """A short badge label."""
+    symbol: str
+    """A shape shown beside the label, so the badge never relies on colour alone."""
+    meaning: str
+    """What this kind of evidence can and cannot show, in one sentence."""
+
+
+GROUPS: tuple[EvidenceGroup, ...] = (
+    EvidenceGroup(
+        "synthesis", 0, "systematic review of studies", "Systematic review", "◆",
+        "Pools many studies; only as strong as the studies it pools.",
+    ),
+    EvidenceGroup(
+        "rct", 1, "randomised controlled trial", "Randomised trial", "●",
+        "People were assigned at random, so a difference can be put down to the treatment.",
+    ),
+    EvidenceGroup(
+        "trial", 2, "human trial, not randomised", "Human trial", "◐",
+        "Tested in people, but without random assignment or a fair comparison group.",
+    ),
+    EvidenceGroup(
+        "observational", 3, "observational: association, not cause", "Observational", "○",
+        "Shows that two things go together in people, not that one causes the other.",
+    ),
+    EvidenceGroup(
+        "lab", 4, "animal or lab study", "Animal or lab", "△",
+        "Done in animals or cells; not yet shown in people.",
+    ),
+    EvidenceGroup(
+        "review", 5, "review, opinion or other source", "Review or opinion", "□",
+        "Summarises or argues from other work; not new evidence in itself.",
+    ),
+    EvidenceGroup(
+        "unknown", 6, "source not identified", "Source not identified", "?",
+        "The cited source could not be identified, so it supports nothing we can check.",
+    ),
+    EvidenceGroup(
+        "none", 7, "no source cited", "No source", "–",
+        "No study is cited for this statement.",
+    ),
+)
+
+GROUP_BY_ID: dict[str, EvidenceGroup] = {g.id: g for g in GROUPS}
+
+#: design value (the BibTeX `evidence` field) -> group id.
+DESIGN_GROUP: dict[str, str] = {
+    "meta-analysis": "synthesis",
+    "systematic-review": "synthesis",
+    "rct": "rct",
+    "clinical-trial": "trial",
+    "cohort": "observational",
+    "case-control": "observational",
+    "cross-sectional": "observational",
+    "case-series": "observational",
+    "animal": "lab",
+    "in-vitro": "lab",
+    "review": "review",
+    "guideline": "review",
+    "protocol": "review",
+    "other": "review",
+    "unknown": "unknown",
+}
+
+DESIGNS: tuple[str, ...] = tuple(DESIGN_GROUP)
+
+#: Each design in plain words, as a reader sees it in previews and on study pages.
+DESIGN_LABEL: dict[str, str] = {
+    "meta-analysis": "Meta-analysis: pools the results of several studies",
+    "systematic-review": "Systematic review: a structured search and appraisal of studies",
+    "rct": "Randomised controlled trial",
+    "clinical-trial": "Human trial, not randomised",
+    "cohort": "Cohort study: follows people over time; association, not cause",
+    "case-control": "Case-control study: compares people with and without a condition;"
+    " association, not cause",
+    "cross-sectional": "Cross-sectional study: a snapshot of one moment; association, not cause",
+    "case-series": "Case series: a description of a few patients, with no comparison group",
+    "animal": "Animal study: not yet shown in people",
+    "in-vitro": "Lab study on cells or tissue: not yet shown in people",
+    "review": "Narrative review: a summary of other work, not new evidence",
+    "guideline": "Guideline: a recommendation from an expert body",
+    "protocol": "Study protocol: a planned study, with no results yet",
+    "other": "Other source: opinion, book or web page",
+    "unknown": "Source not identified",
+}
+
+VERIFICATIONS: tuple[str, ...] = ("confirmed", "likely", "unresolved")
+
+#: What readers see for each verification status (SPEC §3).
+VERIFICATION_LABEL: dict[str, str] = {
+    "confirmed": "confirmed",
+    "likely": "identified from the article's context, not confirmed",
+    "unresolved": "source not identified",
+}
+
+
+def group_of(design: str) -> EvidenceGroup:
+    """The group of one design; an unknown design counts as `unknown`, never stronger."""
+    return GROUP_BY_ID[DESIGN_GROUP.get(design, "unknown")]
+
+
+def claim_group(designs: Iterable[str]) -> EvidenceGroup:
+    """A claim's evidence: the group of its strongest citation, `none` without any."""
+    groups = [group_of(d) for d in designs]
+    if not groups:
+        return GROUP_BY_ID["none"]
+    return min(groups, key=lambda g: g.rank)
+
+
+def at_least(group_id: str, threshold_id: str) -> bool:
+    """Whether `group_id` is as strong as `threshold_id` or stronger."""
+    return GROUP_BY_ID[group_id].rank <= GROUP_BY_ID[threshold_id].rank

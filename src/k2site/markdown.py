@@ -1,0 +1,159 @@
+"""Markdown extensions for the parse stage: Pandoc citations and `.claim` fenced divs.
+
+The plugins know nothing of the site. A citation group becomes one `citation` token
+whose `meta["citations"]` holds `Citation` values; a `::: {.claim #id}` div becomes
+`container_claim_open`/`_close` tokens with `meta["claim_id"]`. How they render is
+decided by a `CitationRenderer` placed in the render env under `ENV_KEY`; without one,
+they render as plain text, so the plugins work on their own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+from mdit_py_plugins.anchors import anchors_plugin
+from mdit_py_plugins.container import container_plugin
+
+from k2site.model import Citation
+
+ENV_KEY = "k2site"
+
+# Pandoc: a key starts with a letter, digit or _, and may hold :.#$%&-+?<>~/ inside.
+_KEY = r"[\w](?:[\w]|[:.#$%&\-+?<>~/](?=[\w]))*"
+_ITEM = re.compile(rf"^(?P<prefix>(?:.*?\s)?)-?@(?P<key>{_KEY})(?P<suffix>.*)$", re.DOTALL)
+_CLAIM_ATTRS = re.compile(r"^\{\s*(?:\.claim\s+#(?P<a>[\w-]+)|#(?P<b>[\w-]+)\s+\.claim)\s*\}$")
+_CLAIM_START = re.compile(r"^\{[^}]*\.claim\b")
+
+
+class CitationRenderer(Protocol):
+    """What the render stage supplies to turn citations and claims into HTML."""
+
+    def citation_html(self, citations: Sequence[Citation]) -> str: ...
+
+    def claim_badge_html(self, claim_id: str) -> str: ...
+
+
+def parse_citation_group(content: str) -> list[Citation] | None:
+    """`see @a, p. 12; @b` -> citations, or None when the text is not a citation group."""
+    citations = []
+    for part in content.split(";"):
+        match = _ITEM.match(part.strip())
+        if match is None:
+            return None
+        suffix = match["suffix"].strip()
+        locator = suffix[1:].strip() if suffix.startswith(",") else suffix
+        citations.append(Citation(match["key"], match["prefix"].strip(), locator))
+    return citations or None
+
+
+def _citation_rule(state: StateInline, silent: bool) -> bool:
+    src, start = state.src, state.pos
+    if src[start] != "[" or "@" not in src[start : start + 200]:
+        return False
+    end = _closing_bracket(src, start)
+    if end < 0 or src[end + 1 : end + 2] in ("(", "["):
+        return False  # a link or a reference link, not a citation
+    citations = parse_citation_group(src[start + 1 : end])
+    if citations is None:
+        return False
+    if not silent:
+        token = state.push("citation", "", 0)
+        token.meta = {"citations": citations, "offset": start}
+        token.content = src[start : end + 1]
+    state.pos = end + 1
+    return True
+
+
+def _closing_bracket(src: str, start: int) -> int:
+    """Index of the `]` that closes the `[` at start, or -1 (none, or code inside)."""
+    depth, i = 0, start
+    while i < len(src):
+        char = src[i]
+        if char == "\\":
+            i += 1
+        elif char == "`":
+            return -1
+        elif char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def _renderer(env: Any) -> CitationRenderer | None:
+    return env.get(ENV_KEY) if isinstance(env, dict) else None
+
+
+def _render_citation(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    renderer = _renderer(env)
+    if renderer is None:
+        return escapeHtml(tokens[idx].content)
+    return renderer.citation_html(tokens[idx].meta["citations"])
+
+
+def _render_badge(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    renderer = _renderer(env)
+    return renderer.claim_badge_html(tokens[idx].meta["claim_id"]) if renderer else ""
+
+
+def claim_id_of(info: str) -> str | None:
+    """The id in `{.claim #id}` (either order), or None when the info is not a claim."""
+    match = _CLAIM_ATTRS.match(info.strip())
+    return (match["a"] or match["b"]) if match else None
+
+
+def is_claim_opener(info: str) -> bool:
+    """Whether a `:::` line means to open a claim, even a malformed one."""
+    return bool(_CLAIM_START.match(info.strip()))
+
+
+def _validate_claim(params: str, *args: Any) -> bool:
+    return is_claim_opener(params)
+
+
+def _render_claim(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    token = tokens[idx]
+    if token.nesting == 1:
+        claim_id = claim_id_of(token.info) or ""
+        token.attrSet("class", "claim")
+        if claim_id:
+            token.attrSet("id", claim_id)
+        return str(self.renderToken(tokens, idx, options, env))
+    return "</div>\n"
+
+
+def slugify(text: str) -> str:
+    """Heading text -> anchor id: lower case, a-z 0-9 and single hyphens."""
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug or "section"
+
+
+def citations_plugin(md: MarkdownIt) -> None:
+    """Pandoc citations `[@a]`, `[@a; @b]`, `[@a, p. 12]`, `[see @a]`."""
+    md.inline.ruler.before("link", "citation", _citation_rule)
+    md.add_render_rule("citation", _render_citation)
+    md.add_render_rule("claim_badge", _render_badge)
+
+
+def claims_plugin(md: MarkdownIt) -> None:
+    """`::: {.claim #id}` ... `:::` fenced divs."""
+    container_plugin(md, "claim", validate=_validate_claim, render=_render_claim)
+
+
+def make_markdown() -> MarkdownIt:
+    """The one Markdown parser k2site uses: CommonMark, tables, no raw HTML."""
+    md = MarkdownIt("commonmark", {"html": False, "typographer": False})
+    md.enable("table")
+    md.use(citations_plugin)
+    md.use(claims_plugin)
+    md.use(anchors_plugin, min_level=2, max_level=3, slug_func=slugify)
+    return md
