@@ -38,6 +38,8 @@ class CitationRenderer(Protocol):
 
     def claim_badge_html(self, claim_id: str) -> str: ...
 
+    def claim_attrs(self, claim_id: str) -> dict[str, str]: ...
+
 
 def parse_citation_group(content: str) -> list[Citation] | None:
     """`see @a, p. 12; @b` -> citations, or None when the text is not a citation group."""
@@ -50,6 +52,20 @@ def parse_citation_group(content: str) -> list[Citation] | None:
         locator = suffix[1:].strip() if suffix.startswith(",") else suffix
         citations.append(Citation(match["key"], match["prefix"].strip(), locator))
     return citations or None
+
+
+def blank_citations(text: str) -> str:
+    """The text with each citation group replaced by spaces, so columns stay put."""
+    out, pos = [], 0
+    while (start := text.find("[", pos)) >= 0:
+        end = _closing_bracket(text, start)
+        if end > 0 and parse_citation_group(text[start + 1 : end]) is not None:
+            out.append(text[pos:start] + " " * (end + 1 - start))
+            pos = end + 1
+        else:
+            out.append(text[pos : start + 1])
+            pos = start + 1
+    return "".join(out) + text[pos:]
 
 
 def _citation_rule(state: StateInline, silent: bool) -> bool:
@@ -121,14 +137,30 @@ def _validate_claim(params: str, *args: Any) -> bool:
 
 
 def _render_claim(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    if tokens[idx].nesting == -1:
+        return "</div>\n"
+    claim_id = claim_id_of(tokens[idx].info)
+    return _render_anchor(self, tokens, idx, options, env, claim_id, "claim")
+
+
+def _render_claim_anchor(
+    self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any
+) -> str:
+    return _render_anchor(self, tokens, idx, options, env, tokens[idx].meta.get("claim_id"))
+
+
+def _render_anchor(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any,
+                   claim_id: str | None, css: str = "") -> str:
+    """Render an opening tag with the claim's id, class and evidence, leaving the token be."""
     token = tokens[idx]
-    if token.nesting == 1:
-        claim_id = claim_id_of(token.info) or ""
-        token.attrSet("class", "claim")
-        if claim_id:
-            token.attrSet("id", claim_id)
-        return str(self.renderToken(tokens, idx, options, env))
-    return "</div>\n"
+    renderer = _renderer(env)
+    if claim_id or css:
+        token = token.copy()
+        attrs = renderer.claim_attrs(claim_id) if renderer and claim_id else {}
+        token.attrs = {**token.attrs, **({"class": css} if css else {}), **attrs}
+    # renderToken looks at the neighbours only, so a three-token window is enough.
+    window = [*tokens[max(idx - 1, 0):idx], token, *tokens[idx + 1:idx + 2]]
+    return str(self.renderToken(window, min(idx, 1), options, env))
 
 
 def slugify(text: str) -> str:
@@ -147,6 +179,8 @@ def citations_plugin(md: MarkdownIt) -> None:
 def claims_plugin(md: MarkdownIt) -> None:
     """`::: {.claim #id}` ... `:::` fenced divs."""
     container_plugin(md, "claim", validate=_validate_claim, render=_render_claim)
+    md.add_render_rule("paragraph_open", _render_claim_anchor)
+    md.add_render_rule("list_item_open", _render_claim_anchor)
 
 
 def make_markdown() -> MarkdownIt:

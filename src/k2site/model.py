@@ -62,8 +62,12 @@ class Study:
 
     @property
     def verification(self) -> str:
-        """`confirmed`, `likely` or `unresolved`; an entry that says nothing is `likely`."""
-        return self.fields.get("verification", "likely").strip().lower() or "likely"
+        """`confirmed`, `likely` or `unresolved`.
+
+        Only reconstructed references carry the field; an ordinary entry, with its own
+        authors and title, is taken as identified.
+        """
+        return self.fields.get("verification", "confirmed").strip().lower() or "confirmed"
 
     @property
     def participants(self) -> int | None:
@@ -140,6 +144,8 @@ class Page:
     claims: tuple[Claim, ...] = ()
     citations: tuple[Citation, ...] = ()
     """Every citation on the page in reading order, inside claims or not."""
+    passages: tuple[tuple[int, int], ...] = ()
+    """First and last file line of each paragraph that cites nothing, for the linter."""
     headings: tuple[tuple[int, str, str], ...] = ()
     """(level, anchor id, text) of each heading, for the table of contents."""
 

@@ -44,6 +44,7 @@ class _PageState:
     ignored: dict[int, frozenset[str]]
     claims: list[Claim] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
+    passages: list[tuple[int, int]] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
@@ -71,6 +72,7 @@ def parse_page(path: str, text: str) -> tuple[Page | None, list[Diagnostic]]:
         reviewed=values.get("reviewed"), draft=values.get("draft", False),
         body_line=matter.body_line, tokens=tuple(tokens), claims=tuple(state.claims),
         headings=_headings(tokens), citations=tuple(state.citations),
+        passages=tuple(state.passages),
     )
     return page, problems + state.diagnostics
 
@@ -146,7 +148,11 @@ def _matching_close(tokens: list[Token], start: int) -> int:
 def _implicit_claim(tokens: list[Token], index: int, state: _PageState) -> None:
     inline = tokens[index]
     citations = _citations(inline, state)
-    if not citations or index == 0 or tokens[index - 1].type != "paragraph_open":
+    if index == 0 or tokens[index - 1].type != "paragraph_open":
+        return
+    if not citations:
+        first, last = inline.map or (0, 1)
+        state.passages.append((state.offset + first + 1, state.offset + last))
         return
     anchor = tokens[index - 1]
     parent = _parent(tokens, index - 1)
@@ -158,8 +164,6 @@ def _implicit_claim(tokens: list[Token], index: int, state: _PageState) -> None:
     text = plain_text(inline)
     claim_id = _register(state, f"{state.slug}-{_words(text)}", (anchor.map or (0, 0))[0])
     anchor.meta["claim_id"] = claim_id
-    anchor.attrSet("id", claim_id)
-    anchor.attrSet("class", "claim")
     inline.children = [*(inline.children or []),
                        Token("claim_badge", "", 0, meta={"claim_id": claim_id})]
     _add_claim(state, claim_id, [inline], citations, anchor.map or (0, 1))

@@ -1,0 +1,3 @@
+from k2site.cli import main_entry
+
+main_entry()

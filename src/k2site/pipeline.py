@@ -1,0 +1,102 @@
+"""The pipeline: load -> parse -> resolve -> lint -> render -> write.
+
+The only module that knows every stage. `check` is the pipeline without render and
+write; `build` is all of it; `serve` calls `build` from a watch loop.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jinja2 import TemplateError
+
+from k2site import lint, search
+from k2site.bibtex import BibSource, parse_store
+from k2site.diagnostics import Diagnostic, InputError, error, failed
+from k2site.frontmatter import site_config
+from k2site.load import SiteSource, load_site
+from k2site.model import Page
+from k2site.parse import parse_page
+from k2site.render import render_site
+from k2site.resolve import Site, resolve, with_flags
+from k2site.templates import template_diagnostic
+from k2site.write import write_site
+
+
+@dataclass
+class Result:
+    """What one run of the pipeline produced."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    site: Site | None = None
+    files: dict[str, bytes] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)
+    """Text of each input file by path, for excerpts under diagnostics."""
+    source: SiteSource | None = None
+
+
+def check(root: Path, drafts: bool = False) -> Result:
+    """Load, parse, resolve and lint; write nothing."""
+    source, problems = load_site(root)
+    result = Result(problems, sources=_texts(source), source=source)
+    if source.config is None:
+        return result
+    config, more = site_config(source.config.path, source.config.text)
+    result.diagnostics += more
+    studies, more = parse_store([BibSource(b.path, b.text) for b in source.bibs])
+    result.diagnostics += more
+    pages = _parse_pages(source, result.diagnostics)
+    if config is None:
+        return result
+    site, more = resolve(config, pages, studies, drafts)
+    if len(pages) < len(source.pages) or len(source.pages) < len(_listed(root)):
+        # a page that failed to parse may cite any entry: "never cited" would mislead
+        more = [d for d in more if d.rule != "unused-reference"]
+    result.diagnostics += more
+    flags, more = lint.lint_site(site, source)
+    result.diagnostics += more
+    result.site = with_flags(site, flags)
+    return result
+
+
+def build(root: Path, out: Path, strict: bool = False, drafts: bool = False,
+          search_index: bool = True) -> Result:
+    """The whole pipeline; the output folder changes only when the build succeeds."""
+    result = check(root, drafts)
+    if result.site is None or result.source is None or failed(result.diagnostics, strict):
+        return result
+    templates = result.source.templates
+    try:
+        result.files = render_site(result.site, templates)
+    except TemplateError as exc:
+        result.diagnostics.append(template_diagnostic(exc, templates))
+        return result
+    if search_index:
+        result.files.update(search.index(result.files, result.site.config.language))
+    write_site(out, result.files, {rel: root / "static" / rel for rel in result.source.static})
+    return result
+
+
+def _parse_pages(source: SiteSource, problems: list[Diagnostic]) -> list[Page]:
+    pages = []
+    for text in source.pages:
+        page, more = parse_page(text.path, text.text)
+        problems += more
+        if page is not None:
+            pages.append(page)
+    return pages
+
+
+def _listed(root: Path) -> list[Path]:
+    return list((root / "content").glob("*.md"))
+
+
+def _texts(source: SiteSource) -> dict[str, str]:
+    texts = {t.path: t.text for t in (*source.pages, *source.bibs)}
+    if source.config is not None:
+        texts[source.config.path] = source.config.text
+    return texts
+
+
+__all__ = ["Result", "build", "check", "InputError", "error"]

@@ -1,0 +1,202 @@
+"""Render stage: view models, the plain dicts templates see. Pure.
+
+Each function takes the resolved `Site` (and formatted reference entries) and returns
+what one template needs, with no model objects inside.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import urlparse
+
+from markupsafe import Markup, escape
+
+from k2site.evidence import (
+    DESIGN_LABEL,
+    GROUP_BY_ID,
+    GROUPS,
+    VERIFICATION_LABEL,
+    EvidenceGroup,
+)
+from k2site.model import Claim, Page, Study
+from k2site.resolve import Site
+
+DEFAULT_DISCLAIMER = (
+    "This page is for information only and is not medical advice. Talk to a doctor or"
+    " pharmacist before changing your diet, supplements or medicines."
+)
+
+
+def group_view(group: EvidenceGroup) -> dict[str, Any]:
+    return {"id": group.id, "label": group.label, "short": group.short,
+            "symbol": group.symbol, "meaning": group.meaning, "rank": group.rank}
+
+
+def common(site: Site) -> dict[str, Any]:
+    """What every page template gets as `site`."""
+    config = site.config
+    return {
+        "title": config.title, "base_url": config.base_url, "language": config.language,
+        "description": config.description, "author": config.author,
+        "disclaimer": config.disclaimer or DEFAULT_DISCLAIMER,
+        "base_path": urlparse(config.base_url).path or "/",
+        "nav": [{"slug": p.slug, "title": p.title} for p in site.pages],
+        "groups": [group_view(g) for g in GROUPS],
+    }
+
+
+def badge(site: Site, claim_id: str, root: str) -> Markup:
+    """The evidence badge after a claim: a shape and words, never colour alone."""
+    group = site.groups.get(claim_id, GROUP_BY_ID["none"])
+    note = site.flags.get(claim_id)
+    html = (
+        f' <a class="badge badge-{group.id}" href="{root}how-we-grade/#{group.id}"'
+        f' data-evidence="{group.id}"><span class="badge-symbol" aria-hidden="true">'
+        f'{group.symbol}</span><span class="visually-hidden">Evidence: </span>'
+        f"{escape(group.short)}</a>"
+    )
+    if note:
+        html += (f' <span class="overclaim-note" role="note"><span aria-hidden="true">⚠</span>'
+                 f" {escape(note)}</span>")
+    return Markup(html)
+
+
+def summary(site: Site, claims: list[Claim]) -> dict[str, Any]:
+    """How many claims rest on each evidence group, strongest first."""
+    counts = {g.id: 0 for g in GROUPS}
+    for claim in claims:
+        counts[site.groups[claim.id].id] += 1
+    rows, x = [], 0.0
+    for group in GROUPS:
+        if counts[group.id]:
+            percent = round(100 * counts[group.id] / len(claims), 2)
+            rows.append({**group_view(group), "count": counts[group.id], "percent": percent,
+                         "x": round(x, 2)})
+            x += percent
+    return {"total": len(claims), "rows": rows}
+
+
+def study_view(site: Site, study: Study, entries: Mapping[str, str]) -> dict[str, Any]:
+    """One study as previews, reference lists and its page show it."""
+    return {
+        "key": study.key, "number": site.numbers.get(study.key),
+        "entry": Markup(entries.get(study.key) or escape(study.get("title") or study.key)),
+        "title": study.get("title"), "year": study.get("year"),
+        "authors": study.get("author"), "journal": study.get("journal"),
+        "design": study.design, "design_label": DESIGN_LABEL.get(study.design, study.design),
+        "group": group_view(study.group), "participants": study.participants,
+        "verification": study.verification,
+        "verification_label": VERIFICATION_LABEL.get(study.verification, study.verification),
+        "doi": study.get("doi"), "pmid": study.get("pmid"), "url": safe_url(study.get("url")),
+        "note": study.get("note"),
+    }
+
+
+def safe_url(url: str) -> str:
+    """Only http(s) links from references reach a page; anything else is dropped."""
+    url = url.strip()
+    return url if url.lower().startswith(("http://", "https://")) else ""
+
+
+def claim_link(site: Site, claim: Claim) -> dict[str, Any]:
+    page = next(p for p in site.pages if p.slug == claim.page)
+    return {"id": claim.id, "page": claim.page, "page_title": page.title,
+            "text": claim.text, "group": group_view(site.groups[claim.id])}
+
+
+def article(site: Site, page: Page, body: Markup, entries: Mapping[str, str],
+            index: int) -> dict[str, Any]:
+    keys = list(dict.fromkeys(c.key for c in page.citations if c.key in site.studies))
+    keys.sort(key=lambda k: site.numbers.get(k, 0))
+    pages = site.pages
+    return {
+        "slug": page.slug, "title": page.title, "summary": page.summary,
+        "topics": list(page.topics), "reviewed": _date(page.reviewed),
+        "toc": [{"level": lvl, "id": i, "text": t} for lvl, i, t in page.headings],
+        "body": body, "evidence": summary(site, list(page.claims)),
+        "refs": [study_view(site, site.studies[k], entries) for k in keys],
+        "prev": _nav(pages[index - 1]) if index > 0 else None,
+        "next": _nav(pages[index + 1]) if index + 1 < len(pages) else None,
+        "url": f"{site.config.base_url}{page.slug}/",
+    }
+
+
+def _nav(page: Page) -> dict[str, str]:
+    return {"slug": page.slug, "title": page.title}
+
+
+def _date(value: dt.date | None) -> dict[str, str] | None:
+    if value is None:
+        return None
+    return {"iso": value.isoformat(), "text": f"{value.day} {value:%B %Y}"}
+
+
+def home(site: Site) -> dict[str, Any]:
+    sections = [{"slug": p.slug, "title": p.title, "summary": p.summary,
+                 "evidence": summary(site, list(p.claims))} for p in site.pages]
+    reviewed = [p.reviewed for p in site.pages if p.reviewed]
+    return {"sections": sections, "evidence": summary(site, list(site.claims)),
+            "reviewed": _date(max(reviewed)) if reviewed else None,
+            "studies": len(site.numbers)}
+
+
+def references(site: Site, entries: Mapping[str, str], order: list[str],
+               numeric: bool) -> dict[str, Any]:
+    """Cited studies by number (numeric styles) or in the style's order, then the rest."""
+    cited = sorted(site.numbers, key=site.numbers.__getitem__) if numeric \
+        else [k for k in order if k in site.numbers]
+    uncited = sorted(k for k in site.studies if k not in site.numbers)
+    return {
+        "cited": [_ref(site, k, entries) for k in cited],
+        "uncited": [_ref(site, k, entries) for k in uncited],
+    }
+
+
+def _ref(site: Site, key: str, entries: Mapping[str, str]) -> dict[str, Any]:
+    view = study_view(site, site.studies[key], entries)
+    view["cited_by"] = [claim_link(site, c) for c in site.cited_by.get(key, ())]
+    return view
+
+
+def study(site: Site, item: Study, entries: Mapping[str, str]) -> dict[str, Any]:
+    view = study_view(site, item, entries)
+    view["cited_by"] = [claim_link(site, c) for c in site.cited_by.get(item.key, ())]
+    return view
+
+
+def groups() -> list[dict[str, Any]]:
+    return [group_view(g) for g in GROUPS]
+
+
+def overview(site: Site) -> dict[str, Any]:
+    """Claims by topic and evidence group, with the bar geometry of the SVG chart."""
+    topics: dict[str, list[Claim]] = {}
+    for page in site.pages:
+        for topic in page.topics or ("general",):
+            topics.setdefault(topic, []).extend(page.claims)
+    rows = []
+    for topic, claims in sorted(topics.items()):
+        rows.append({"topic": topic, **summary(site, claims)})
+    by_group = [{**group_view(g), "claims": [claim_link(site, c) for c in site.claims
+                                             if site.groups[c.id] is g]} for g in GROUPS]
+    return {"topics": rows, "groups": by_group, "all": summary(site, list(site.claims))}
+
+
+def feed(site: Site) -> list[dict[str, Any]]:
+    return [{"slug": p.slug, "title": p.title, "summary": p.summary,
+             "updated": (p.reviewed or dt.date(2000, 1, 1)).isoformat()} for p in site.pages]
+
+
+def claims_json(site: Site) -> list[dict[str, Any]]:
+    """`claims.json` as SPEC §5 fixes it."""
+    return [
+        {
+            "id": claim.id, "page": claim.page, "text": claim.text,
+            "citations": list(claim.keys), "evidence": site.groups[claim.id].id,
+            "designs": site.designs(claim),
+            "url": f"{site.config.base_url}{claim.page}/#{claim.id}",
+        }
+        for claim in site.claims
+    ]
