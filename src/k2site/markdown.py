@@ -140,7 +140,8 @@ def _render_claim(self: Any, tokens: Sequence[Token], idx: int, options: Any, en
     if tokens[idx].nesting == -1:
         return "</div>\n"
     claim_id = claim_id_of(tokens[idx].info)
-    return _render_anchor(self, tokens, idx, options, env, claim_id, "claim")
+    base = {"class": "claim", **({"id": claim_id} if claim_id else {})}
+    return _render_anchor(self, tokens, idx, options, env, claim_id, base)
 
 
 def _render_claim_anchor(
@@ -150,14 +151,14 @@ def _render_claim_anchor(
 
 
 def _render_anchor(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any,
-                   claim_id: str | None, css: str = "") -> str:
+                   claim_id: str | None, base: dict[str, str] | None = None) -> str:
     """Render an opening tag with the claim's id, class and evidence, leaving the token be."""
     token = tokens[idx]
     renderer = _renderer(env)
-    if claim_id or css:
+    if claim_id or base:
         token = token.copy()
         attrs = renderer.claim_attrs(claim_id) if renderer and claim_id else {}
-        token.attrs = {**token.attrs, **({"class": css} if css else {}), **attrs}
+        token.attrs = {**token.attrs, **(base or {}), **attrs}
     # renderToken looks at the neighbours only, so a three-token window is enough.
     window = [*tokens[max(idx - 1, 0):idx], token, *tokens[idx + 1:idx + 2]]
     return str(self.renderToken(window, min(idx, 1), options, env))

@@ -80,7 +80,7 @@ def _check_slugs(pages: Sequence[Page]) -> list[Diagnostic]:
     problems, seen = [], {}
     for page in sorted(pages, key=lambda p: p.path):
         if page.slug in RESERVED_SLUGS:
-            problems.append(error(page.path, 1, 1, "duplicate-slug",
+            problems.append(error(page.path, 1, 1, "reserved-slug",
                                   f"slug '{page.slug}' is reserved for a folder k2site writes;"
                                   " choose another with 'slug:'"))
         elif page.slug in seen:

@@ -1,0 +1,45 @@
+"""Shared test helpers: the repository, the CLI in-process, and one K2 build per session."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from k2site.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() == "true"
+
+
+def need(condition: bool, reason: str) -> None:
+    """Skip when something outside the project is missing; fail instead under CI=true."""
+    if not condition:
+        if in_ci():
+            pytest.fail(f"{reason} (required under CI=true)")
+        pytest.skip(reason)
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(argv)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.fixture(scope="session")
+def k2_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The K2 site built once, with its search index, into a temporary folder."""
+    out = tmp_path_factory.mktemp("k2") / "build"
+    assert main(["build", str(REPO), "-o", str(out)]) == 0
+    return out
+
+
+def copy_site(source: Path, target: Path) -> Path:
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("build", "expected*"))
+    return target
