@@ -1,7 +1,8 @@
 """The pipeline: load -> parse -> resolve -> lint -> render -> write.
 
 The only module that knows every stage. `check` is the pipeline without render and
-write; `build` is all of it; `serve` calls `build` from a watch loop.
+write; `render` is all of it but write; `build` is all of it; `serve` calls `render`
+from a watch loop and serves the files from memory.
 """
 
 from __future__ import annotations
@@ -60,9 +61,9 @@ def check(root: Path, drafts: bool = False) -> Result:
     return result
 
 
-def build(root: Path, out: Path, strict: bool = False, drafts: bool = False,
-          search_index: bool = True) -> Result:
-    """The whole pipeline; the output folder changes only when the build succeeds."""
+def render(root: Path, strict: bool = False, drafts: bool = False,
+           search_index: bool = True) -> Result:
+    """The pipeline without write: the output files in memory (`serve` keeps them there)."""
     result = check(root, drafts)
     if result.site is None or result.source is None or failed(result.diagnostics, strict):
         return result
@@ -74,8 +75,21 @@ def build(root: Path, out: Path, strict: bool = False, drafts: bool = False,
         return result
     if search_index:
         result.files.update(search.index(result.files, result.site.config.language))
-    write_site(out, result.files, {rel: root / "static" / rel for rel in result.source.static})
     return result
+
+
+def build(root: Path, out: Path, strict: bool = False, drafts: bool = False,
+          search_index: bool = True) -> Result:
+    """The whole pipeline; the output folder changes only when the build succeeds."""
+    result = render(root, strict, drafts, search_index)
+    if result.files and result.source is not None:
+        write_site(out, result.files, static_files(result.source))
+    return result
+
+
+def static_files(source: SiteSource) -> dict[str, Path]:
+    """The site's `static/` files by output path, copied as they are."""
+    return {rel: source.root / "static" / rel for rel in source.static}
 
 
 def _parse_pages(source: SiteSource, problems: list[Diagnostic]) -> list[Page]:
@@ -99,4 +113,4 @@ def _texts(source: SiteSource) -> dict[str, str]:
     return texts
 
 
-__all__ = ["Result", "build", "check", "InputError", "error"]
+__all__ = ["Result", "build", "check", "render", "static_files", "InputError", "error"]
