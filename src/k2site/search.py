@@ -7,7 +7,9 @@ other outputs before the write stage, so search is offline and on the site's own
 from __future__ import annotations
 
 import asyncio
+import tempfile
 from collections.abc import Mapping
+from pathlib import Path
 
 
 def available() -> bool:
@@ -30,10 +32,14 @@ def index(files: Mapping[str, bytes], language: str) -> dict[str, bytes]:
 async def _index(pages: Mapping[str, bytes], language: str) -> dict[str, bytes]:
     from pagefind.index import IndexConfig, PagefindIndex
 
-    config = IndexConfig(force_language=language, output_path="pagefind")
-    async with PagefindIndex(config=config) as search:
-        for path in sorted(pages):
-            await search.add_html_file(content=pages[path].decode("utf-8"), source_path=path)
-        bundle = await search.get_files()
-    return {f"pagefind/{f['path']}".replace("pagefind/pagefind/", "pagefind/"): f["content"]
-            for f in sorted(bundle, key=lambda f: f["path"])}
+    # Pagefind writes its bundle when the index closes; let it write to a scratch folder
+    # (its in-memory get_files() can deadlock on large sites) and read the files back.
+    with tempfile.TemporaryDirectory(prefix="k2site-pagefind-") as scratch:
+        config = IndexConfig(force_language=language, output_path=scratch)
+        async with PagefindIndex(config=config) as search:
+            for path in sorted(pages):
+                await search.add_html_file(content=pages[path].decode("utf-8"),
+                                           source_path=path)
+        bundle = Path(scratch)
+        return {f"pagefind/{p.relative_to(bundle).as_posix()}": p.read_bytes()
+                for p in sorted(bundle.rglob("*")) if p.is_file()}
