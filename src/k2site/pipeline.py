@@ -74,7 +74,12 @@ def render(root: Path, strict: bool = False, drafts: bool = False,
         result.diagnostics.append(template_diagnostic(exc, templates))
         return result
     if search_index:
-        result.files.update(search.index(result.files, result.site.config.language))
+        try:
+            result.files.update(search.index(result.files, result.site.config.language))
+        except search.SearchIndexError as exc:
+            result.diagnostics.append(error("(search index)", 0, 0, "search",
+                                            f"Pagefind failed: {exc}"))
+            return result
     return result
 
 
