@@ -70,7 +70,7 @@ def _study(path: str, entry: bib.Entry, diagnostics: list[Diagnostic]) -> Study:
         fields=decoded,
         raw_fields=raw,
         path=path,
-        line=entry.start_line + 1,
+        line=(entry.start_line or 0) + 1,
     )
     lines = {f.key.lower(): f.start_line + 1 for f in entry.fields}
     diagnostics.extend(_check_fields(study, lines))

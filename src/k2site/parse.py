@@ -16,7 +16,6 @@ from markdown_it.token import Token
 from k2site import frontmatter
 from k2site.diagnostics import Diagnostic, error
 from k2site.markdown import claim_id_of, is_claim_opener, make_markdown, slugify
-from k2site.markdown import parse_citation_group  # noqa: F401  (re-exported for linters)
 from k2site.model import Citation, Claim, Page
 
 IGNORE = re.compile(r"<!--\s*k2site:\s*ignore\s+([\w\s,-]+?)\s*-->")
@@ -166,7 +165,8 @@ def _implicit_claim(tokens: list[Token], index: int, state: _PageState) -> None:
     anchor.meta["claim_id"] = claim_id
     inline.children = [*(inline.children or []),
                        Token("claim_badge", "", 0, meta={"claim_id": claim_id})]
-    _add_claim(state, claim_id, [inline], citations, anchor.map or (0, 1))
+    first, last = anchor.map or (0, 1)
+    _add_claim(state, claim_id, [inline], citations, (first, last))
 
 
 def _parent(tokens: list[Token], index: int) -> int | None:

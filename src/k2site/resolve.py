@@ -77,7 +77,8 @@ def with_flags(site: Site, flags: Mapping[str, str]) -> Site:
 
 
 def _check_slugs(pages: Sequence[Page]) -> list[Diagnostic]:
-    problems, seen = [], {}
+    problems: list[Diagnostic] = []
+    seen: dict[str, str] = {}
     for page in sorted(pages, key=lambda p: p.path):
         if page.slug in RESERVED_SLUGS:
             problems.append(error(page.path, 1, 1, "reserved-slug",
@@ -91,7 +92,8 @@ def _check_slugs(pages: Sequence[Page]) -> list[Diagnostic]:
 
 
 def _check_claim_ids(pages: Sequence[Page]) -> list[Diagnostic]:
-    problems, seen = [], {}
+    problems: list[Diagnostic] = []
+    seen: dict[str, tuple[str, int]] = {}
     for page in sorted(pages, key=lambda p: p.path):
         for claim in page.claims:
             if not claim.explicit:

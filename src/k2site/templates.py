@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from functools import lru_cache
+from typing import Any
 
 from jinja2 import (
     ChoiceLoader,
@@ -18,7 +18,6 @@ from jinja2 import (
     StrictUndefined,
     TemplateError,
     TemplateSyntaxError,
-    UndefinedError,
     select_autoescape,
 )
 
@@ -35,9 +34,19 @@ def template_env(overrides: Mapping[str, str]) -> Environment:
     return _CACHE[digest]
 
 
+class _SiteLoader(DictLoader):
+    """The site's own templates, named `templates/<name>` so errors can point at them."""
+
+    def get_source(  # type: ignore[override]
+        self, environment: Environment, template: str
+    ) -> tuple[str, str, Any]:
+        source, _, uptodate = super().get_source(environment, template)
+        return source, f"templates/{template}", uptodate
+
+
 def _make_env(overrides: dict[str, str]) -> Environment:
     env = Environment(
-        loader=ChoiceLoader([DictLoader(overrides), PackageLoader("k2site", "theme/templates")]),
+        loader=ChoiceLoader([_SiteLoader(overrides), PackageLoader("k2site", "theme/templates")]),
         autoescape=select_autoescape(["html", "xml"], default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -54,21 +63,30 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count} {word}"
 
 
-@lru_cache(maxsize=1)
-def _theme_names() -> frozenset[str]:
-    loader = PackageLoader("k2site", "theme/templates")
-    return frozenset(loader.list_templates())
-
-
 def template_diagnostic(exc: TemplateError, overrides: Mapping[str, str]) -> Diagnostic:
-    """A template error as `templates/name:line`, for the site's own templates."""
-    name = getattr(exc, "filename", None) or getattr(exc, "name", None) or "template"
-    line = getattr(exc, "lineno", 0) or 0
-    if isinstance(exc, UndefinedError):
-        message = f"template error: {exc.message}"
-    elif isinstance(exc, TemplateSyntaxError):
-        message = f"template syntax error: {exc.message}"
-    else:
-        message = f"template error: {exc}"
-    path = f"templates/{name}" if name in overrides else f"(theme) {name}"
-    return error(path, line, 1, "template", message)
+    """A template error at `templates/name:line` (or the theme's file) with its message."""
+    path, line = _position(exc)
+    kind = "template syntax error" if isinstance(exc, TemplateSyntaxError) else "template error"
+    message = getattr(exc, "message", None) or str(exc)
+    return error(path, line, 1 if line else 0, "template", f"{kind}: {message}")
+
+
+def _position(exc: TemplateError) -> tuple[str, int]:
+    if isinstance(exc, TemplateSyntaxError):
+        return _display(exc.filename or exc.name or "template"), exc.lineno
+    # Jinja rewrites the traceback so that template frames carry the template's file
+    # and line; the innermost one is where the error is.
+    found = ("(theme)", 0)
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.startswith("templates/") or "/theme/templates/" in filename:
+            found = (_display(filename), tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def _display(filename: str) -> str:
+    if filename.startswith("templates/"):
+        return filename
+    return "(theme) " + filename.rsplit("/theme/templates/", 1)[-1]
