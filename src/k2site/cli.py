@@ -77,7 +77,12 @@ def _build(site: Path, out: Path, strict: bool, drafts: bool, search: bool) -> i
 
     started = time.perf_counter()
     result = build(site, out, strict=strict, drafts=drafts, search_index=search)
-    report(result.diagnostics, result.sources, sys.stderr)
+    # a build shows errors in full; warnings only in number unless they fail it
+    shown = [d for d in result.diagnostics if strict or d.severity == "error"]
+    report(shown, result.sources, sys.stderr)
+    hidden = len(sort_unique(result.diagnostics)) - len(sort_unique(shown))
+    if hidden:
+        print(f"k2site: {hidden} warnings; 'k2site check' lists them", file=sys.stderr)
     if failed(result.diagnostics, strict) or not result.files:
         print("k2site: build failed; the previous output is unchanged", file=sys.stderr)
         return 1
