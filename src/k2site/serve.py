@@ -1,0 +1,454 @@
+"""Serve: the pipeline plus a watch loop, for writing with the site open in a browser.
+
+`pipeline.render` builds the site into memory; an HTTP server on 127.0.0.1 serves the
+last good build from there, so nothing is written to disk. watchfiles reports changes to
+the site's inputs, and the site is rebuilt; browsers listening on a Server-Sent Events
+stream reload when a file their page uses has changed. When a rebuild fails, the last
+good build stays up and the errors go to the terminal and, as an overlay, to the page.
+Only HTML responses get the reload script, and only here: `build` output never has it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import mimetypes
+import posixpath
+import queue
+import secrets
+import sys
+import threading
+import time
+import traceback
+from collections.abc import Callable, Collection, Sequence
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import TextIO
+from urllib.parse import unquote, urlsplit
+
+import watchfiles
+
+from k2site import pipeline
+from k2site.diagnostics import Diagnostic, excerpt, sort_unique
+
+EVENTS = "/__k2site/events"
+SCRIPT = "/__k2site/reload.js"
+#: Site inputs watched, besides everything under content/, references/, templates/, static/.
+ROOT_FILES = ("site.yaml", "wording.yaml")
+WATCHED_FOLDERS = ("content", "references", "templates", "static")
+_KEEPALIVE = 15.0
+_Message = bytes | None  # one encoded SSE event; None tells a stream to end
+
+
+class LiveSite:
+    """The last good build, the current errors, and the browsers listening for changes."""
+
+    def __init__(self, root: Path, terminal: TextIO):
+        self.root = root
+        self.files: dict[str, bytes] = {}
+        self.static: dict[str, Path] = {}
+        self.errors: list[Diagnostic] = []
+        self.sources: dict[str, str] = {}
+        self._epoch = secrets.token_hex(4)  # a new server means a new build for every tab
+        self._generation = 0
+        self._shown: set[Diagnostic] | None = None
+        self._listeners: list[queue.Queue[_Message]] = []
+        self._lock = threading.Lock()
+        self.terminal = terminal
+
+    @property
+    def token(self) -> str:
+        """Names the build being served; a tab holding another token is out of date."""
+        return f"{self._epoch}-{self._generation}"
+
+    def rebuild(self, changed: Sequence[str] = ()) -> None:
+        """Build into memory; swap the new files in, or keep the old ones and show errors."""
+        started = time.perf_counter()
+        try:
+            # drafts too: serve is where authors preview a page before publishing it
+            result = pipeline.render(self.root, drafts=True, search_index=False)
+        except Exception:  # a bug in k2site, not in the content: keep serving
+            self.say(traceback.format_exc() + "k2site: internal error; still serving")
+            return
+        self._print(result.diagnostics, result.sources)
+        took = f"{time.perf_counter() - started:.2f} s"
+        because = f" ({', '.join(changed)})" if changed else ""
+        if result.files:
+            static = pipeline.static_files(result.source) if result.source else {}
+            count = self._swap(result.files, static, changed)
+            self.say(f"k2site: built in {took}{because}: {_plural(count, 'file')} changed")
+        else:
+            self._fail(result.diagnostics, result.sources)
+            state = "still serving the last good build" if self.files else "nothing to serve yet"
+            self.say(f"k2site: {_plural(len(self.errors), 'error')}{because}; {state}")
+
+    def _swap(self, files: dict[str, bytes], static: dict[str, Path],
+              inputs: Sequence[str]) -> int:
+        old, was_failing = self.files, bool(self.errors)
+        changed = sorted({p for p in files.keys() | old.keys() if files.get(p) != old.get(p)}
+                         | (static.keys() ^ self.static.keys()) | _touched(static, inputs))
+        with self._lock:
+            self.files, self.static, self.errors = files, static, []
+            if changed or was_failing:
+                self._generation += 1
+                self._publish("reload", json.dumps({"token": self.token, "changed": changed}))
+        return len(changed)
+
+    def _fail(self, diagnostics: Sequence[Diagnostic], sources: dict[str, str]) -> None:
+        errors = [d for d in sort_unique(diagnostics) if d.severity == "error"]
+        with self._lock:
+            self.errors, self.sources = errors, sources
+            self._publish("problems", self._problems())
+
+    def _problems(self) -> str:
+        return json.dumps({
+            "summary": f"k2site: {_plural(len(self.errors), 'error')}"
+                       + ("; showing the last good build" if self.files else ""),
+            "diagnostics": [{"text": d.format(), "excerpt": excerpt(d, self.sources.get(d.path))}
+                            for d in self.errors],
+        })
+
+    def _print(self, diagnostics: Sequence[Diagnostic], sources: dict[str, str]) -> None:
+        """Errors every time; warnings once as a count, then each one an edit brings in."""
+        from k2site.cli import report
+
+        now, first = set(diagnostics), self._shown is None
+        known = self._shown or set()
+        shown = [d for d in now if d.severity == "error" or not (first or d in known)]
+        self._shown = now
+        report(shown, sources, self.terminal)
+        if first and (count := sum(d.severity == "warning" for d in now)):
+            self.say(f"k2site: {_plural(count, 'warning')}; 'k2site check' lists them")
+
+    def say(self, line: str) -> None:
+        print(line, file=self.terminal, flush=True)
+
+    def subscribe(self) -> queue.Queue[_Message]:
+        """A new listener, told the current build and, while it fails, the errors."""
+        listener: queue.Queue[_Message] = queue.Queue()
+        with self._lock:
+            listener.put(b"retry: 500\n" + _event("hello", self.token))
+            if self.errors:
+                listener.put(_event("problems", self._problems()))
+            self._listeners.append(listener)
+        return listener
+
+    def unsubscribe(self, listener: queue.Queue[_Message]) -> None:
+        with self._lock:
+            self._listeners.remove(listener)
+
+    def close(self) -> None:
+        with self._lock:
+            for listener in self._listeners:
+                listener.put(None)
+
+    def _publish(self, name: str, data: str) -> None:
+        for listener in self._listeners:
+            listener.put(_event(name, data))
+
+
+def _touched(static: Collection[str], inputs: Sequence[str]) -> set[str]:
+    """Static files under a changed input: they are served from disk, not compared."""
+    folders = [p.removeprefix("static").strip("/") for p in inputs
+               if p == "static" or p.startswith("static/")]
+    return {rel for rel in static
+            for folder in folders if not folder or f"{rel}/".startswith(f"{folder}/")}
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
+def _event(name: str, data: str) -> bytes:
+    lines = "".join(f"data: {line}\n" for line in data.split("\n"))
+    return f"event: {name}\n{lines}\n".encode()
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    live: LiveSite
+
+
+class _Handler(BaseHTTPRequestHandler):
+    """Routes: the live-reload script, the event stream, and the site's own files."""
+
+    server: _Server
+
+    def do_GET(self) -> None:  # noqa: N802  (the name http.server dispatches to)
+        path = urlsplit(self.path).path
+        if path == EVENTS:
+            self._stream()
+        elif path == SCRIPT:
+            self._send(200, "text/javascript; charset=utf-8", RELOAD_JS.encode())
+        else:
+            self._site_file(path)
+
+    def _site_file(self, url_path: str) -> None:
+        live = self.server.live
+        files, static = live.files, live.static  # one build, even if a rebuild lands now
+        if not files:
+            self._send(503, "text/html; charset=utf-8", self._inject(PLACEHOLDER.encode()))
+            return
+        rel = _file_for(url_path, files.keys() | static.keys())
+        if rel is None and _file_for(url_path + "/", files.keys()) is not None:
+            self.send_response(301)
+            self.send_header("Location", url_path + "/")
+            self.end_headers()
+            return
+        status, rel = (200, rel) if rel is not None else (404, "404.html")
+        data = files[rel] if rel in files else _read(static.get(rel))
+        if rel.endswith(".html"):
+            data = self._inject(data)
+        self._send(status, _content_type(rel), data)
+
+    def _inject(self, html: bytes) -> bytes:
+        tag = f'<script src="{SCRIPT}?build={self.server.live.token}" defer></script>'.encode()
+        end = html.rfind(b"</body>")
+        return html[:end] + tag + html[end:] if end >= 0 else html + tag
+
+    def _send(self, status: int, content_type: str, data: bytes) -> None:
+        etag = '"' + hashlib.blake2b(data, digest_size=12).hexdigest() + '"'
+        # revalidate on every load, but resend a file only when its bytes changed
+        if status == 200 and self.headers.get("If-None-Match") == etag:
+            status, data = 304, b""
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Cache-Control", "no-cache")
+        self.send_header("ETag", etag)
+        self.end_headers()
+        self.wfile.write(data)
+
+    def _stream(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        listener = self.server.live.subscribe()
+        try:
+            while (message := _next(listener)) is not None:
+                self.wfile.write(message)
+                self.wfile.flush()
+        except OSError:  # the tab went away
+            pass
+        finally:
+            self.server.live.unsubscribe(listener)
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass  # the terminal is for builds and problems, not for every request
+
+
+def _next(listener: queue.Queue[_Message]) -> _Message:
+    try:
+        return listener.get(timeout=_KEEPALIVE)
+    except queue.Empty:
+        return b": keep-alive\n\n"  # finds closed connections, keeps proxies from timing out
+
+
+def _read(path: Path | None) -> bytes:
+    try:
+        return path.read_bytes() if path else b"not found"
+    except OSError:  # deleted since the last build
+        return b"not found"
+
+
+def _file_for(url_path: str, names: Collection[str]) -> str | None:
+    """The output file a URL path names, `index.html` for a folder; None if none."""
+    rel = unquote(url_path).lstrip("/")
+    if rel.endswith("/") or not rel:
+        rel += "index.html"
+    if posixpath.normpath(rel) != rel:
+        return None
+    return rel if rel in names else None
+
+
+def _content_type(rel: str) -> str:
+    guessed = mimetypes.guess_type(rel)[0] or "application/octet-stream"
+    text = guessed.startswith("text/") or guessed.endswith(("json", "xml", "javascript"))
+    return f"{guessed}; charset=utf-8" if text else guessed
+
+
+class Watcher:
+    """Calls back with the changed inputs of a site, a batch at a time, in its own thread."""
+
+    def __init__(self, root: Path, on_change: Callable[[list[str]], None]):
+        self.root = root.resolve()
+        self._on_change = on_change
+        self._stop = threading.Event()
+        self._ready = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="k2site-watch", daemon=True)
+
+    def start(self) -> None:
+        """Start watching; returns once changes from now on are seen (or after 5 s)."""
+        self._thread.start()
+        self._ready.wait(timeout=5)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+
+    def _run(self) -> None:
+        folders: list[Path] = []
+        while not self._stop.is_set():
+            try:
+                new = watched_folders(self.root)
+                # files put in a new folder before it was watched: one more rebuild finds them
+                added = [self._rel(str(p)) for p in new if folders and p not in folders]
+                self._watch(new, added)
+                folders = new
+            except OSError:  # a folder went away while being listed: list again
+                time.sleep(0.2)
+
+    def _watch(self, folders: list[Path], added: list[str]) -> None:
+        # each folder on its own, not the site recursively: a site folder may hold
+        # .git, .venv or build/, whose thousands of folders are no input
+        for changes in watchfiles.watch(*folders, recursive=False, stop_event=self._stop,
+                                        debounce=400, step=30, rust_timeout=100,
+                                        yield_on_timeout=True, raise_interrupt=False):
+            self._ready.set()  # the first yield, often empty, comes once watching is on
+            inputs = sorted({self._rel(p) for _, p in changes if self._is_input(p)} | {*added})
+            added = []
+            if inputs:
+                self._on_change(inputs)
+            if inputs and watched_folders(self.root) != folders:
+                return  # a folder came or went: watch the new set
+
+    def _rel(self, path: str) -> str:
+        return Path(path).relative_to(self.root).as_posix()
+
+    def _is_input(self, path: str) -> bool:
+        parts = Path(path).relative_to(self.root).parts
+        if not parts or parts[-1].startswith(".") or parts[-1].endswith("~"):
+            return False  # editors' swap and backup files
+        if len(parts) == 1:
+            return parts[0] in ROOT_FILES or parts[0] in WATCHED_FOLDERS
+        # content/ and references/ are read one level deep, by suffix (load.py)
+        suffix = {"content": ".md", "references": ".bib"}.get(parts[0])
+        if suffix:
+            return len(parts) == 2 and parts[1].endswith(suffix)
+        return parts[0] in WATCHED_FOLDERS
+
+
+def watched_folders(root: Path) -> list[Path]:
+    """The site folder and every folder of its inputs that exists now."""
+    folders = [root]
+    for name in WATCHED_FOLDERS:
+        top = root / name
+        if top.is_dir():
+            folders += [top, *sorted(p for p in top.rglob("*") if p.is_dir())]
+    return folders
+
+
+class LiveServer:
+    """A running `serve`: the HTTP server and the watcher, each in its own thread."""
+
+    def __init__(self, root: Path, port: int, terminal: TextIO = sys.stderr):
+        self.live = LiveSite(root, terminal)
+        self.httpd = _Server(("127.0.0.1", port), _Handler)  # never on other interfaces
+        self.httpd.live = self.live
+        self.watcher = Watcher(root, self.live.rebuild)
+        self._thread = threading.Thread(target=self.httpd.serve_forever, name="k2site-http",
+                                        kwargs={"poll_interval": 0.2}, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+
+    def start(self) -> LiveServer:
+        self.live.rebuild()
+        self.watcher.start()
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.watcher.stop()
+        self.live.close()
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        self._thread.join(timeout=5)
+
+    def __enter__(self) -> LiveServer:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def serve(site: Path, port: int) -> int:
+    """`k2site serve`: serve until Ctrl-C, which exits with 0."""
+    try:
+        server = LiveServer(site, port)
+    except OSError as exc:
+        print(f"k2site: error: cannot listen on 127.0.0.1:{port}: {exc.strerror};"
+              " choose another --port", file=sys.stderr)
+        return 2
+    with server:
+        server.live.say(f"k2site: serving {site} at {server.url} (Ctrl-C to stop)")
+        try:
+            threading.Event().wait()
+        except KeyboardInterrupt:
+            server.live.say("k2site: stopped")
+    return 0
+
+
+PLACEHOLDER = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>k2site: the site has errors</title></head>
+<body><p>The site has errors; they are listed in the terminal.
+This page reloads when they are fixed.</p></body></html>
+"""
+
+RELOAD_JS = """\
+// Injected by `k2site serve` only. Reloads the page when a file it uses is rebuilt and
+// shows build errors over it. Diagnostics are set as text, never parsed as HTML.
+(() => {
+  "use strict";
+  let token = new URL(document.currentScript.src).searchParams.get("build");
+  const local = (url) => decodeURIComponent(url.pathname).replace(/^\\//, "")
+    .replace(/(^|\\/)$/, "$1index.html");
+  const uses = () => new Set([location, ...performance.getEntriesByType("resource")
+    .map((entry) => new URL(entry.name))
+    .filter((url) => url.origin === location.origin)].map(local));
+  const events = new EventSource("/__k2site/events");
+  events.addEventListener("hello", (event) => {
+    if (event.data !== token) location.reload();
+  });
+  events.addEventListener("reload", (event) => {
+    const build = JSON.parse(event.data);
+    const used = uses();
+    if (document.getElementById("k2site-overlay") || build.changed.some((p) => used.has(p))) {
+      location.reload();
+    }
+    token = build.token;
+  });
+  events.addEventListener("problems", (event) => show(JSON.parse(event.data)));
+
+  function show(report) {
+    let box = document.getElementById("k2site-overlay");
+    if (!box) {
+      box = document.createElement("div");
+      box.id = "k2site-overlay";
+      box.setAttribute("role", "alert");
+      Object.assign(box.style, {
+        position: "fixed", inset: "0", zIndex: "2147483647", overflow: "auto",
+        padding: "1.5rem", background: "rgba(24, 24, 27, 0.94)", color: "#fafafa",
+        font: "14px/1.5 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace",
+      });
+      document.body.append(box);
+    }
+    const title = document.createElement("p");
+    title.textContent = report.summary;
+    title.style.fontWeight = "bold";
+    const items = report.diagnostics.map((d) => {
+      const item = document.createElement("pre");
+      item.textContent = d.excerpt ? `${d.text}\\n${d.excerpt}` : d.text;
+      item.style.whiteSpace = "pre-wrap";
+      return item;
+    });
+    const close = document.createElement("button");
+    close.type = "button";
+    close.textContent = "Hide";
+    close.addEventListener("click", () => box.remove());
+    box.replaceChildren(title, ...items, close);
+  }
+})();
+"""
