@@ -11,15 +11,19 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
+from citeproc import model as citeproc_model
+from citeproc.source import VariableError
 from citeproc.source.json import CiteProcJSON
+from citeproc.string import MixedString, NoCase, String
 
 from k2site import latex
 from k2site.model import Study
@@ -33,9 +37,64 @@ def bundled_styles() -> list[str]:
     return sorted(p.stem for p in STYLES_DIR.glob("*.csl"))
 
 
-def to_csl(study: Study) -> dict[str, Any]:
-    """The CSL-JSON item of one entry; `id` is the BibTeX key."""
-    return _convert(study.key, study.entry_type, study.raw_fields)
+def to_csl(study: Study, store: Mapping[str, Study] | None = None) -> dict[str, Any]:
+    """The CSL-JSON item of one entry; `id` is the BibTeX key. With the `store`, fields
+    missing from the entry are taken from its `crossref` parent, as biblatex does."""
+    raw = study.raw_fields
+    if store is not None and raw.get("crossref"):
+        raw = _inherit(study, store)
+    return _convert(study.key, study.entry_type, raw)
+
+
+def _inherit(study: Study, store: Mapping[str, Study], depth: int = 0) -> dict[str, str]:
+    """The entry's fields plus those it inherits through `crossref` (biblatex's rules)."""
+    fields = dict(study.raw_fields)
+    parent = store.get(fields.get("crossref", "").strip())
+    if parent is None or depth > 8 or parent.key == study.key:
+        return fields
+    inherited = _inherit(parent, store, depth + 1)
+    for name, value in inherited.items():
+        for target in _inherited_names(parent.entry_type, study.entry_type, name):
+            fields.setdefault(target, value)
+    return fields
+
+
+_NOT_INHERITED = {"ids", "crossref", "xref", "entryset", "entrysubtype", "execute", "label",
+                  "options", "presort", "related", "relatedoptions", "relatedstring",
+                  "relatedtype", "shorthand", "shorthandintro", "sortkey"}
+_TITLE_SHIFT = {"title": "booktitle", "subtitle": "booksubtitle", "titleaddon": "booktitleaddon"}
+_MAIN_SHIFT = {"title": "maintitle", "subtitle": "mainsubtitle", "titleaddon": "maintitleaddon"}
+_SHORT_TITLES = {"shorttitle", "sorttitle", "indextitle", "indexsorttitle"}
+
+
+def _inherited_names(parent: str, child: str, name: str) -> list[str]:
+    """biblatex manual, appendix B: which child field a parent's field fills."""
+    if name in _NOT_INHERITED:
+        return []
+    book_parts = ("inbook", "bookinbook", "suppbook")
+    if name == "author" and (
+        parent in ("mvbook", "book") and child in book_parts
+        or parent == "mvbook" and child == "book"
+    ):
+        return ["bookauthor", "author"]
+    multi = {"mvbook": {"book", "inbook", "bookinbook", "suppbook"},
+             "mvcollection": {"collection", "reference", "incollection", "inreference",
+                              "suppcollection"},
+             "mvreference": {"collection", "reference", "incollection", "inreference",
+                             "suppcollection"},
+             "mvproceedings": {"proceedings", "inproceedings"}}
+    single = {"book": {"inbook", "bookinbook", "suppbook"},
+              "collection": {"incollection", "inreference", "suppcollection"},
+              "reference": {"incollection", "inreference", "suppcollection"},
+              "proceedings": {"inproceedings"}}
+    if child in multi.get(parent, ()):
+        return [] if name in _SHORT_TITLES else [_MAIN_SHIFT.get(name, name)]
+    if child in single.get(parent, ()):
+        return [] if name in _SHORT_TITLES else [_TITLE_SHIFT.get(name, name)]
+    if parent == "periodical" and child in ("article", "suppperiodical"):
+        shift = {"title": "journaltitle", "subtitle": "journalsubtitle"}
+        return [] if name in _SHORT_TITLES else [shift.get(name, name)]
+    return [name]
 
 
 _TYPES = {
@@ -69,19 +128,31 @@ _BIBSTRINGS = {
     "audiocd": "audio CD", "patent": "patent", "inpress": "in press",
     "submitted": "submitted", "forthcoming": "forthcoming", "inpreparation": "in preparation",
 }
-_ENGLISH = {"english", "american", "british", "usenglish", "ukenglish", "canadian",
-            "australian", "newzealand"}
-_LANGUAGES = {"american": "en-US", "english": "en-US", "british": "en-GB",
-              "usenglish": "en-US", "ukenglish": "en-GB", "german": "de-DE",
-              "ngerman": "de-DE", "french": "fr-FR", "spanish": "es-ES", "italian": "it-IT",
-              "dutch": "nl-NL", "danish": "da-DK", "swedish": "sv-SE", "norwegian": "nb-NO",
-              "portuguese": "pt-PT", "brazilian": "pt-BR", "russian": "ru-RU"}
+# babel/polyglossia language names (biblatex `langid`) -> BCP 47, as Pandoc's `toIETF`.
+_LANGUAGES = {
+    "american": "en-US", "english": "en-US", "usenglish": "en-US", "british": "en-GB",
+    "ukenglish": "en-GB", "australian": "en-AU", "canadian": "en-CA", "newzealand": "en-NZ",
+    "afrikaans": "af-ZA", "arabic": "ar", "basque": "eu", "brazil": "pt-BR",
+    "brazilian": "pt-BR", "bulgarian": "bg-BG", "catalan": "ca-AD", "croatian": "hr-HR",
+    "czech": "cs-CZ", "danish": "da-DK", "dutch": "nl-NL", "estonian": "et-EE",
+    "finnish": "fi-FI", "french": "fr-FR", "galician": "gl-ES", "german": "de-DE",
+    "ngerman": "de-DE", "austrian": "de-AT", "naustrian": "de-AT", "greek": "el-GR",
+    "hebrew": "he-IL", "hungarian": "hu-HU", "magyar": "hu-HU", "icelandic": "is-IS",
+    "indonesian": "id-ID", "irish": "ga-IE", "italian": "it-IT", "japanese": "ja-JP",
+    "korean": "ko-KR", "latin": "la", "latvian": "lv-LV", "lithuanian": "lt-LT",
+    "norsk": "nb-NO", "nynorsk": "nn-NO", "norwegian": "nb-NO", "polish": "pl-PL",
+    "portuguese": "pt-PT", "romanian": "ro-RO", "russian": "ru-RU", "serbian": "sr-RS",
+    "slovak": "sk-SK", "slovene": "sl-SI", "slovenian": "sl-SI", "spanish": "es-ES",
+    "swedish": "sv-SE", "turkish": "tr-TR", "ukrainian": "uk-UA", "welsh": "cy-GB",
+    "chinese": "zh-CN", "vietnamese": "vi-VN", "thai": "th-TH",
+}
 
 
 def _convert(key: str, entry_type: str, raw: Mapping[str, str]) -> dict[str, Any]:
     """Pandoc's BibLaTeX-to-CSL mapping, field by field."""
     item: dict[str, Any] = {"id": key, "type": _TYPES.get(entry_type, "document")}
-    english = _is_english(raw)
+    language = _language(raw)
+    english = language is None or language.startswith("en")
     item.update(_names(raw))
     item.update(_titles(entry_type, raw, english))
     item.update(_dates(raw))
@@ -89,15 +160,17 @@ def _convert(key: str, entry_type: str, raw: Mapping[str, str]) -> dict[str, Any
     item.update(_publishing(entry_type, raw))
     item.update(_identifiers(raw))
     item.update(_notes(entry_type, raw))
-    language = _LANGUAGES.get(raw.get("langid", raw.get("hyphenation", "")).strip().lower())
     if language:
         item["language"] = language
     return {name: value for name, value in item.items() if value not in ("", None, [])}
 
 
-def _is_english(raw: Mapping[str, str]) -> bool:
-    language = raw.get("langid", raw.get("hyphenation", "")).strip().lower()
-    return not language or language in _ENGLISH or language.startswith("en")
+def _language(raw: Mapping[str, str]) -> str | None:
+    """The entry's language as BCP 47 (`langid` or `hyphenation`); None when unstated."""
+    name = raw.get("langid", raw.get("hyphenation", "")).strip().lower()
+    if not name:
+        return None
+    return _LANGUAGES.get(name, name)
 
 
 def _text(raw: Mapping[str, str], name: str) -> str:
@@ -165,7 +238,7 @@ def _short_title(raw: Mapping[str, str], title: Any, main: bool, chapter: bool) 
     return full.split(":", 1)[0] if ":" in full else ""
 
 
-_CHUNK = re.compile(r"[A-Za-z0-9]+|[^\W\d_A-Za-z]+|\d+|\s+|.", re.S)
+_CHUNK = re.compile(r"[^\W_]+|\s+|.", re.S)
 _NOCASE = ('<span class="nocase">', "</span>")
 
 
@@ -173,17 +246,38 @@ def sentence_case(runs: Sequence[latex.Run]) -> list[latex.Run]:
     """Pandoc's `unTitlecase`: English BibTeX titles to sentence case; braces protect."""
     state = "start"
     result: list[latex.Run] = []
-    for run in runs:
+    for index, run in enumerate(runs):
         if run.protected:
             result.append(run)
             state = _next_state(state, run.text)
             continue
-        pieces = []
-        for chunk in _CHUNK.findall(run.text):
-            pieces.append(_sentence_chunk(state, chunk))
-            state = _next_state(state, chunk)
-        result.append(latex.Run("".join(pieces), False))
+        head, last_word = run.text, ""
+        if index == len(runs) - 1:
+            head, last_word = _split_last_word(run.text, index > 0)
+        text, state = _case_text(head, state, _sentence_chunk)
+        if last_word:
+            # citeproc treats a title's final word apart: it is never a sentence start.
+            state = "before-last" if state in ("start", "sentence", "word-end") else state
+            tail, state = _case_text(last_word, state, _sentence_chunk)
+            text += tail
+        result.append(latex.Run(text, False))
     return result
+
+
+def _split_last_word(text: str, after_other_runs: bool) -> tuple[str, str]:
+    cut = max(text.rfind(" "), text.rfind("\u00a0"))
+    last = text[cut + 1 :]
+    if not last or any(c in "-/\u2013\u2014" for c in last) or (cut < 0 and not after_other_runs):
+        return text, ""
+    return text[: cut + 1], last
+
+
+def _case_text(text: str, state: str, convert: Callable[[str, str], str]) -> tuple[str, str]:
+    pieces = []
+    for chunk in _CHUNK.findall(text):
+        pieces.append(convert(state, chunk))
+        state = _next_state(state, chunk)
+    return "".join(pieces), state
 
 
 def _sentence_chunk(state: str, chunk: str) -> str:
@@ -233,16 +327,26 @@ _NAME_ROLES = (("author", "author"), ("editor", "editor"), ("translator", "trans
 
 def _names(raw: Mapping[str, str]) -> dict[str, list[dict[str, str]]]:
     found = {}
+    prefix = "non-dropping-particle" if _use_prefix(raw) else "dropping-particle"
     for field, variable in _NAME_ROLES:
         value = " ".join(raw.get(field, "").split())
         if value:
-            found[variable] = [_name(part) for part in _split_top(value, " and ")]
+            found[variable] = [_name(part, prefix) for part in _split_top(value, " and ")]
     if raw.get("editortype", "").strip().lower() == "director" and "editor" in found:
         found["director"] = found.pop("editor")
     return {variable: [n for n in names if n] for variable, names in found.items()}
 
 
-def _name(source: str) -> dict[str, str]:
+def _use_prefix(raw: Mapping[str, str]) -> bool:
+    """biblatex's `options = {useprefix}`: `van` is then part of the family name."""
+    for option in raw.get("options", "").split(","):
+        name, _, value = option.partition("=")
+        if name.strip().lower() == "useprefix":
+            return value.strip().lower() in ("", "true")
+    return False
+
+
+def _name(source: str, particle: str = "dropping-particle") -> dict[str, str]:
     """One BibTeX name: `First von Last`, `von Last, First` or `von Last, Jr, First`."""
     source = source.strip()
     if source == "others":
@@ -262,7 +366,7 @@ def _name(source: str) -> dict[str, str]:
     name = {
         "family": " ".join(latex.decode(w) for w in last),
         "given": _space_initials(" ".join(latex.decode(w) for w in first)),
-        "dropping-particle": " ".join(latex.decode(w) for w in von),
+        particle: " ".join(latex.decode(w) for w in von),
         "suffix": " ".join(latex.decode(w) for w in jr),
     }
     return {part: value for part, value in name.items() if value}
@@ -312,7 +416,8 @@ def _extended_name(source: str) -> dict[str, str]:
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in _split_top(text.replace("~", " "), " ") if w.strip()]
+    """Words of a name; an unescaped `~` (a tie) separates words too."""
+    return [w for w in _split_top(re.sub(r"(?<!\\)~", " ", text), " ") if w.strip()]
 
 
 def _split_top(text: str, separator: str) -> list[str]:
@@ -419,21 +524,27 @@ def _numbers(entry_type: str, raw: Mapping[str, str]) -> dict[str, str]:
         found["issue"] = _concat(",", [number, _text(raw, "issue")])
     elif number:
         found["number"] = number
-    elif entry_type in _ARTICLES:
-        found["issue"] = _text(raw, "issue")
     return found
 
 
 def _publishing(entry_type: str, raw: Mapping[str, str]) -> dict[str, str]:
-    names = ("school", "institution", "organization", "howpublished", "publisher")
+    lists = ("school", "institution", "organization", "publisher")
+    publishers = [_literal_list(raw.get(name, "")) for name in lists]
+    publishers.insert(3, _text(raw, "howpublished"))
     place = raw.get("address") or ("" if entry_type == "patent" else raw.get("location", ""))
     return {
-        "publisher": _concat(";", [_text(raw, name) for name in names]),
-        "publisher-place": latex.decode(place) if place else "",
+        "publisher": _concat(";", publishers),
+        "publisher-place": _literal_list(place),
         "event-place": _text(raw, "venue"),
         "genre": _genre(entry_type, raw),
         "status": _BIBSTRINGS.get(raw.get("pubstate", "").lower(), _text(raw, "pubstate")),
     }
+
+
+def _literal_list(value: str) -> str:
+    """A biblatex literal list (`London and New York`) joined with `; `, as Pandoc does;
+    braces keep an `and` that belongs to a name: `{Chapman and Hall}`."""
+    return "; ".join(latex.decode(item) for item in _split_top(" ".join(value.split()), " and "))
 
 
 def _genre(entry_type: str, raw: Mapping[str, str]) -> str:
@@ -449,15 +560,20 @@ _EPRINT_URLS = {"arxiv": "https://arxiv.org/abs/", "jstor": "https://www.jstor.o
 
 
 def _identifiers(raw: Mapping[str, str]) -> dict[str, str]:
-    url = raw.get("url", "").strip()
+    url = _unescape(raw.get("url", ""))
     eprint_type = raw.get("eprinttype", raw.get("archiveprefix", "")).strip().lower()
     if not url and eprint_type in _EPRINT_URLS and raw.get("eprint"):
         url = _EPRINT_URLS[eprint_type] + raw["eprint"].strip()
     found = {"URL": url}
     for field, variable in (("doi", "DOI"), ("isbn", "ISBN"), ("issn", "ISSN"),
                             ("pmid", "PMID"), ("pmcid", "PMCID"), ("library", "call-number")):
-        found[variable] = raw.get(field, "").strip()
+        found[variable] = _unescape(raw.get(field, ""))
     return found
+
+
+def _unescape(value: str) -> str:
+    """URLs and identifiers are verbatim, but `\\%` and friends are common in .bib files."""
+    return re.sub(r"\\([%&#_~$])", r"\1", value.strip())
 
 
 def _notes(entry_type: str, raw: Mapping[str, str]) -> dict[str, str]:
@@ -473,8 +589,9 @@ def _notes(entry_type: str, raw: Mapping[str, str]) -> dict[str, str]:
 def csl_json(studies: Sequence[Study]) -> list[dict[str, Any]]:
     """`references.json`: CSL-JSON items plus k2site's `evidence` and `verification`."""
     items = []
+    store = {study.key: study for study in studies}
     for study in sorted(studies, key=lambda s: s.key):
-        item = to_csl(study)
+        item = to_csl(study, store)
         item["evidence"] = study.design
         item["verification"] = study.verification
         items.append(item)
@@ -525,7 +642,10 @@ class Bibliography:
         self.numeric = _is_numeric(self._style)
         self._cache: dict[str, str] = {}
         self._ids = {key: f"k{i}" for i, key in enumerate(self._studies)}
-        self._items = {key: _item_for(self._studies[key], self._ids[key]) for key in self._studies}
+        self._items = {
+            key: _item_for(self._studies[key], self._ids[key], self._studies)
+            for key in self._studies
+        }
 
     def entries(self, keys_in_citation_order: Sequence[str]) -> dict[str, str]:
         """Formatted entry per known key, as safe HTML, without its number or label."""
@@ -589,9 +709,9 @@ def _digest(style: str, locale: str, item: dict[str, Any]) -> str:
     return hashlib.sha1(payload.encode("utf-8")).hexdigest()
 
 
-def _item_for(study: Study, internal_id: str) -> dict[str, Any]:
+def _item_for(study: Study, internal_id: str, store: Mapping[str, Study]) -> dict[str, Any]:
     # citeproc-py lower-cases ids; a neutral id keeps `Smith2009` and `smith2009` apart.
-    item = to_csl(study)
+    item = to_csl(study, store)
     item["id"] = internal_id
     return item
 
@@ -622,6 +742,195 @@ def _is_numeric(style: CitationStylesStyle) -> bool:
     return False
 
 
+def _repress_substituted(self: Any, child: Any, context: Any) -> None:
+    """CSL: a variable used as a substitute is not printed again. citeproc-py forgets
+    this when the substitute is a macro (AMA prints an author-less title twice)."""
+    repressed = context.get_layout().repressed
+    elements = [child]
+    if child.get("macro"):
+        macro = child.get_macro(child.get("macro"))
+        elements += [e for e in macro.iter() if e.get("variable")]
+    for element in elements:
+        for variable in (element.get("variable") or "").split() or [None]:
+            repressed.setdefault(element.tag, []).append(variable)
+
+
+def _last_page(self: Any, first: str, last: str) -> str:
+    """The second page of a range per `page-range-format`, as Pandoc's citeproc shortens
+    it, except that a longer second number is never cut (Pandoc turns `1-11` into `1-1`)."""
+    page_format = self.get_root().get_option("page-range-format")
+    first_prefix, last_prefix = first.rstrip("0123456789"), last.rstrip("0123456789")
+    if page_format is None or first_prefix != last_prefix:
+        return last
+    x, y = first[len(first_prefix) :], last[len(last_prefix) :]
+    if not x or not y:
+        return last
+    if len(y) < len(x):
+        y = x[: len(x) - len(y)] + y  # `1620-35` means `1620-1635`
+    if page_format == "expanded" or len(y) > len(x):
+        return last_prefix + y
+    if page_format.startswith("chicago"):
+        return _chicago_last_page(x, y)
+    return _minimal_last_page(x, y, 2 if page_format == "minimal-two" else 1)
+
+
+def _minimal_last_page(x: str, y: str, threshold: int) -> str:
+    common = len(os.path.commonprefix([x, y]))
+    rest = y[common:]
+    return y[-threshold:] if len(rest) < threshold <= len(y) else rest
+
+
+def _chicago_last_page(x: str, y: str) -> str:
+    if len(x) < 3 or x.endswith("00"):
+        return y
+    if x[-2:-1] == "0":
+        return _minimal_last_page(x, y, 1)
+    if len(x) == 4 and sum(a != b for a, b in zip(x, y, strict=False)) >= 3:
+        return y
+    return _minimal_last_page(x, y, 2)
+
+
+def _names_not_repressed(self: Any, item: Any, *args: Any, **kwargs: Any) -> Any:
+    """Names used as a substitute (an editor standing in for the author) are not printed
+    again; citeproc-py only suppressed repeated `<text>` variables."""
+    context = kwargs.get("context")
+    try:
+        repressed = (self if context is None else context).get_layout().repressed
+    except IndexError:  # rendered for sorting, outside any layout
+        repressed = {}
+    roles = (self.get("variable") or "").split()
+    kept = [role for role in roles if role not in repressed.get(self.tag, [])]
+    if kept == roles:
+        return _ORIGINAL_NAMES_ELEMENT(self, item, *args, **kwargs)
+    if not kept:
+        raise VariableError
+    self.set("variable", " ".join(kept))  # the style tree is shared: restore it after
+    try:
+        return _ORIGINAL_NAMES_ELEMENT(self, item, *args, **kwargs)
+    finally:
+        self.set("variable", " ".join(roles))
+
+
+_NUMERIC = re.compile(r"^[A-Za-z]*\d+[A-Za-z]*(?:\s*[-\u2013&,.]\s*[A-Za-z]*\d+[A-Za-z]*)*$")
+
+
+def _if_is_numeric(self: Any, item: Any) -> list[bool]:
+    """CSL's is-numeric: `12`, `2a`, `2-4`, `1, 3`, `7.2` (citeproc-py took one number)."""
+    found = []
+    for variable in self.get("is-numeric").split():
+        try:
+            value = str(item.reference[variable.replace("-", "_")])
+        except VariableError:
+            value = ""
+        found.append(bool(_NUMERIC.match(value.strip())))
+    return found
+
+
+def _label_is_plural(self: Any, item: Any) -> bool:
+    """citeproc-py looked `number-of-pages` up on the citation, not the reference."""
+    variable = self.get("variable") or ""
+    if not variable.startswith("number-of"):
+        return bool(_ORIGINAL_IS_PLURAL(self, item))
+    try:
+        value = str(item.reference[variable.replace("-", "_")])
+    except VariableError:
+        return False
+    digits = re.match(r"\d+", value)
+    return digits is not None and int(digits.group()) > 1
+
+
+def _names_with_others(self: Any, item: Any, variable: str, *args: Any, **kwargs: Any) -> Any:
+    """BibTeX's `and others` ends the list with "et al.", as in Pandoc's citeproc."""
+    names = item.reference.get(variable, [])
+    if not names or names[-1].get("literal") != "others":
+        return _ORIGINAL_NAMES(self, item, variable, *args, **kwargs)
+    item.reference[variable] = names[:-1]
+    try:
+        text = _ORIGINAL_NAMES(self, item, variable, *args, **kwargs)
+    finally:
+        item.reference[variable] = names
+    minimum = self.get_option("et-al-min", kwargs.get("context"))
+    if not text or (minimum and len(names) - 1 >= minimum > 1):
+        return text  # the style already shortened the list with its own et al.
+    precedes = self.get_option("delimiter-precedes-et-al", kwargs.get("context"))
+    comma = precedes == "always" or (precedes == "contextual" and len(names) > 2)
+    delimiter = self.get_option("delimiter", kwargs.get("context")) if comma else " "
+    return text + delimiter + self.et_al()
+
+
+def _locale_date_join(self: Any, date: Any, show_parts: Any = None, context: Any = None) -> Any:
+    """A locale's date format joins its parts with its own delimiter (CSL 1.0.2,
+    Localized Date Formats); citeproc-py took the calling element's (`2006Jan`)."""
+    if context != self:
+        parts = self.parts(date, show_parts, context)
+    else:
+        parts = self.parts(date, show_parts)
+    return self.join(parts) if parts else None
+
+
+def _case(self: Any, text: Any, language: str | None = None) -> Any:
+    """`text-case="title"` as Pandoc's citeproc applies it (hyphenated words, last word)."""
+    if self.get("text-case") == "title" and language in (None, "en"):
+        return _title_case(text)
+    return _ORIGINAL_CASE(self, text, language)
+
+
+_STOP_WORDS = frozenset(
+    "a an and as at but by down for from in into nor of on onto or over so the till to up"
+    " via with yet about van von de d l".split()
+)
+
+
+def _title_case(text: Any) -> Any:
+    segments = list(text) if isinstance(text, MixedString) else [text]
+    runs = [latex.Run(str(seg), isinstance(seg, NoCase)) for seg in segments]
+    state = "start"
+    output = []
+    for index, run in enumerate(runs):
+        if run.protected:
+            output.append(NoCase(run.text))
+            state = _next_state(state, run.text)
+            continue
+        head, last_word = run.text, ""
+        if index == len(runs) - 1:
+            head, last_word = _split_last_word(run.text, index > 0)
+        converted, state = _case_text(head, state, _title_chunk)
+        if last_word:
+            state = "before-last" if state in ("start", "sentence", "word-end") else state
+            tail, state = _case_text(last_word, state, _title_chunk)
+            converted += tail
+        output.append(String(converted))
+    return MixedString(output) if len(output) != 1 else output[0]
+
+
+def _title_chunk(state: str, chunk: str) -> str:
+    if not chunk.isalnum() or not chunk.isascii():
+        return chunk
+    if any(c.isupper() for c in chunk):
+        return chunk  # mixed case (mRNA) and capitals (DNA) stay as written
+    if state in ("start", "sentence"):
+        return chunk.capitalize()
+    if state == "word-end" and chunk not in _STOP_WORDS and len(chunk) > 1:
+        return chunk.capitalize()
+    if state == "before-last" and len(chunk) > 1:
+        return chunk.capitalize()
+    return chunk
+
+
+_ORIGINAL_NAMES = citeproc_model.Name.process
+_ORIGINAL_NAMES_ELEMENT = citeproc_model.Names.process
+citeproc_model.Names.process = _names_not_repressed
+_ORIGINAL_IS_PLURAL = citeproc_model.Label._is_plural
+citeproc_model.Label._is_plural = _label_is_plural
+citeproc_model.If._is_numeric = _if_is_numeric
+_ORIGINAL_CASE = citeproc_model.TextCased.case
+citeproc_model.TextCased.case = _case
+citeproc_model.Date.render_single_date = _locale_date_join
+citeproc_model.Substitute.add_to_repressed_list = _repress_substituted
+citeproc_model.FormatNumber._format_last_page = _last_page
+citeproc_model.Name.process = _names_with_others
+
+
 def _tag(name: str) -> Any:
     """A citeproc-py formatter wrapper that marks text with private-use characters."""
     return lambda text: f"\ue000{name}\ue001{text}\ue002{name}\ue001"
@@ -649,8 +958,16 @@ def _html(marked: str) -> str:
             return f"<{opening}>"
         return "</span>" if closing in ("small-caps", "span") else f"</{closing}>"
 
-    return _MARK.sub(tag, html.escape(" ".join(marked.split()), quote=False))
+    return _MARK.sub(tag, html.escape(_tidy(marked), quote=False))
 
 
 def _plain(marked: str) -> str:
-    return _MARK.sub("", " ".join(marked.split()))
+    return _MARK.sub("", _tidy(marked))
+
+
+_DOUBLE_PERIOD = re.compile("([.?!])((?:\ue002[a-z-]+\ue001)*)\\.")
+
+
+def _tidy(marked: str) -> str:
+    """Collapse spaces, and drop a period after `.`, `?` or `!` as CSL processors do."""
+    return _DOUBLE_PERIOD.sub(r"\1\2", " ".join(marked.split()))

@@ -235,7 +235,7 @@ class _Reader:
         if name in ("ensuremath", "mathrm", "mathit", "mathbf", "text"):
             return _math_text(self.raw_argument())
         if name in ("url", "path", "nolinkurl", "doi", "verb"):
-            return self.raw_argument()
+            return re.sub(r"\\([%&#_~$])", r"\1", self.raw_argument())
         return self.empty_group()
 
     def empty_group(self) -> str:
