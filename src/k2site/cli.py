@@ -102,10 +102,17 @@ def _check(site: Path, strict: bool, fmt: str) -> int:
         print(to_json(result.diagnostics))
     else:
         report(result.diagnostics, result.sources, sys.stdout)
-        errors = sum(d.severity == "error" for d in result.diagnostics)
-        warnings = len(sort_unique(result.diagnostics)) - errors
-        print(f"k2site: {errors} errors, {warnings} warnings", file=sys.stderr)
+        print(f"k2site: {_count(result.diagnostics)}", file=sys.stderr)
     return 1 if failed(result.diagnostics, strict) else 0
+
+
+def _count(diagnostics: Sequence[Diagnostic]) -> str:
+    """`2 errors, 1 warning`: each problem once, as listed."""
+    unique = sort_unique(diagnostics)
+    errors = sum(d.severity == "error" for d in unique)
+    warnings = len(unique) - errors
+    return (f"{errors} error{'' if errors == 1 else 's'},"
+            f" {warnings} warning{'' if warnings == 1 else 's'}")
 
 
 def report(diagnostics: Sequence[Diagnostic], sources: dict[str, str], stream: TextIO) -> None:
