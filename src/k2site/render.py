@@ -73,24 +73,34 @@ def render_site(site: Site, overrides: Mapping[str, str]) -> dict[str, bytes]:
     out: dict[str, bytes] = {}
     common = views.common(site)
 
-    def page(path: str, template: str, root: str, **context: Any) -> None:
+    def page(path: str, template: str, root: str, title: str, **context: Any) -> None:
+        url = site.config.base_url + path.removesuffix("index.html")
+        context.setdefault("jsonld", views.jsonld_page(site, url, title))
         html = env.get_template(template).render(site=common, root=root, path=path, **context)
         out[path] = html.encode("utf-8")
 
     for number, item in enumerate(site.pages):
         body = _body_html(site, item, bibliography, "../")
-        page(f"{item.slug}/index.html", "article.html", "../",
-             page=views.article(site, item, body, entries, number))
-    page("index.html", "home.html", "", home=views.home(site))
-    page("references/index.html", "references.html", "../",
+        view = views.article(site, item, body, entries, number)
+        page(f"{item.slug}/index.html", "article.html", "../", item.title, page=view,
+             jsonld=view["jsonld"])
+    page("index.html", "home.html", "", site.config.title, home=views.home(site),
+         jsonld=views.jsonld_home(site))
+    page("references/index.html", "references.html", "../", "References",
          refs=views.references(site, entries, bibliography.sort_keys(list(site.studies)),
-                                   bibliography.numeric))
+                               bibliography.numeric))
     for key in sorted(site.studies):
-        page(f"studies/{key}/index.html", "study.html", "../../",
-             study=views.study(site, site.studies[key], entries))
-    page("evidence/index.html", "evidence.html", "../", overview=views.overview(site))
-    page("how-we-grade/index.html", "grading.html", "../", groups=views.groups())
-    page("404.html", "404.html", common["base_path"])
+        study = views.study(site, site.studies[key], entries)
+        page(f"studies/{key}/index.html", "study.html", "../../", study["title"] or key,
+             study=study, jsonld=views.jsonld_study(site, study))
+    page("evidence/index.html", "evidence.html", "../", "Evidence overview",
+         overview=views.overview(site))
+    page("how-we-grade/index.html", "grading.html", "../", "How we grade evidence",
+         groups=views.groups())
+    page("search/index.html", "search.html", "../", "Search", groups=views.groups(),
+         jsonld=views.jsonld_page(site, site.config.base_url + "search/", "Search",
+                                  kind="SearchResultsPage"))
+    page("404.html", "404.html", common["base_path"], "Page not found", jsonld=None)
     out["sitemap.xml"] = env.get_template("sitemap.xml").render(
         site=common, paths=sorted(p for p in out if p.endswith("index.html"))).encode()
     out["feed.xml"] = env.get_template("feed.xml").render(

@@ -7,6 +7,7 @@ what one template needs, with no model objects inside.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlparse
@@ -53,7 +54,7 @@ def badge(site: Site, claim_id: str, root: str) -> Markup:
     note = site.flags.get(claim_id)
     html = (
         f' <a class="badge badge-{group.id}" href="{root}how-we-grade/#{group.id}"'
-        f' data-evidence="{group.id}"><span class="badge-symbol" aria-hidden="true">'
+        f' data-evidence="{group.id}" data-pagefind-ignore><span class="badge-symbol" aria-hidden="true">'
         f'{group.symbol}</span><span class="visually-hidden">Evidence: </span>'
         f"{escape(group.short)}</a>"
     )
@@ -111,16 +112,127 @@ def article(site: Site, page: Page, body: Markup, entries: Mapping[str, str],
     keys = list(dict.fromkeys(c.key for c in page.citations if c.key in site.studies))
     keys.sort(key=lambda k: site.numbers.get(k, 0))
     pages = site.pages
+    refs = [study_view(site, site.studies[k], entries) for k in keys]
+    for ref in refs:
+        # links back to each claim on this page citing the study, like Wikipedia's "^ a b"
+        ref["cited_here"] = [c.id for c in site.cited_by.get(ref["key"], ())
+                             if c.page == page.slug]
+    url = f"{site.config.base_url}{page.slug}/"
     return {
         "slug": page.slug, "title": page.title, "summary": page.summary,
         "topics": list(page.topics), "reviewed": _date(page.reviewed),
         "toc": [{"level": lvl, "id": i, "text": t} for lvl, i, t in page.headings],
         "body": body, "evidence": summary(site, list(page.claims)),
-        "refs": [study_view(site, site.studies[k], entries) for k in keys],
+        "levels": filter_levels(site, list(page.claims)),
+        "refs": refs, "previews": {r["key"]: preview(r) for r in refs},
         "prev": _nav(pages[index - 1]) if index > 0 else None,
         "next": _nav(pages[index + 1]) if index + 1 < len(pages) else None,
-        "url": f"{site.config.base_url}{page.slug}/",
+        "url": url,
+        "jsonld": jsonld_page(site, url, page.title, page.summary, page.reviewed,
+                              citations=[study_jsonld(site, r) for r in refs]),
     }
+
+
+def filter_levels(site: Site, claims: list[Claim]) -> list[dict[str, Any]]:
+    """The evidence filter's choices: each group with a real source, and how many claims
+    on the page reach it (a claim reaches a group when its evidence is that or stronger)."""
+    ranks = [site.groups[c.id].rank for c in claims]
+    return [{**group_view(g), "count": sum(r <= g.rank for r in ranks), "total": len(ranks)}
+            for g in GROUPS if g.id not in ("unknown", "none")]
+
+
+def preview(view: Mapping[str, Any]) -> dict[str, Any]:
+    """What a citation preview shows of one study; the JSON the reader script reads.
+
+    Short keys keep the per-page data block small; missing fields are left out.
+    """
+    data = {
+        "n": view["number"], "title": view["title"], "authors": short_authors(view["authors"]),
+        "journal": view["journal"], "year": view["year"], "design": view["design_label"],
+        "group": view["group"]["id"], "short": view["group"]["short"],
+        "symbol": view["group"]["symbol"], "participants": view["participants"],
+        "doi": view["doi"], "pmid": view["pmid"], "url": view["url"],
+    }
+    if view["verification"] != "confirmed":
+        data["verification"] = view["verification_label"]
+    return {k: v for k, v in data.items() if v not in (None, "")}
+
+
+def short_authors(field: str, limit: int = 3) -> str:
+    """`Geleijnse, Johanna M. and Vermeer, Cees and ...` -> `Geleijnse JM, Vermeer C, et al.`"""
+    names = [n.strip() for n in re.split(r"\s+and\s+", field.strip()) if n.strip()]
+    short = [_short_name(n) for n in names if n.lower() != "others"]
+    more = len(short) > limit or any(n.lower() == "others" for n in names)
+    return ", ".join(short[:limit]) + (", et al." if more else "")
+
+
+def _short_name(name: str) -> str:
+    name = name.strip("{} ")
+    if "," not in name:
+        return name
+    family, given = (part.strip() for part in name.split(",", 1))
+    initials = "".join(w[0] for w in re.split(r"[\s.\-]+", given) if w[:1].isalpha())
+    return f"{family} {initials}".strip()
+
+
+#: MeSH publication types for our designs, the vocabulary schema.org's
+#: `publicationType` asks for; designs MeSH has no type for keep their plain label.
+MESH_TYPE = {
+    "meta-analysis": "Meta-Analysis", "systematic-review": "Systematic Review",
+    "rct": "Randomized Controlled Trial", "clinical-trial": "Clinical Trial",
+    "cohort": "Observational Study", "case-control": "Observational Study",
+    "cross-sectional": "Observational Study", "case-series": "Case Reports",
+    "review": "Review", "guideline": "Practice Guideline",
+    "protocol": "Clinical Trial Protocol",
+}
+
+
+def study_jsonld(site: Site, view: Mapping[str, Any]) -> dict[str, Any]:
+    """One cited study as schema.org `MedicalScholarlyArticle`, with its DOI and design."""
+    data: dict[str, Any] = {
+        "@type": "MedicalScholarlyArticle",
+        "name": view["title"] or view["key"],
+        "url": f"{site.config.base_url}studies/{view['key']}/",
+        "publicationType": MESH_TYPE.get(view["design"], view["design_label"]),
+        "description": view["design_label"],
+    }
+    if view["authors"]:
+        data["author"] = short_authors(view["authors"], limit=50)
+    if view["year"]:
+        data["datePublished"] = view["year"]
+    if view["journal"]:
+        data["isPartOf"] = {"@type": "Periodical", "name": view["journal"]}
+    ids = [("DOI", view["doi"]), ("PMID", view["pmid"])]
+    data["identifier"] = [{"@type": "PropertyValue", "propertyID": kind, "value": value}
+                          for kind, value in ids if value]
+    if view["doi"]:
+        data["sameAs"] = f"https://doi.org/{view['doi']}"
+    return data
+
+
+def jsonld_page(site: Site, url: str, name: str, description: str = "",
+                reviewed: dt.date | None = None, kind: str = "MedicalWebPage",
+                **extra: Any) -> dict[str, Any]:
+    """A page's JSON-LD: what search engines and health-information checkers read."""
+    config = site.config
+    data: dict[str, Any] = {
+        "@context": "https://schema.org", "@type": kind, "name": name, "url": url,
+        "inLanguage": config.language,
+        "isPartOf": {"@type": "WebSite", "name": config.title, "url": config.base_url},
+    }
+    if description or config.description:
+        data["description"] = description or config.description
+    if reviewed:
+        data["lastReviewed"] = reviewed.isoformat()
+    if config.author:
+        data["author"] = {"@type": "Person", "name": config.author}
+    data.update({k: v for k, v in extra.items() if v})
+    return data
+
+
+def last_reviewed(site: Site) -> dt.date | None:
+    reviewed = [p.reviewed for p in site.pages if p.reviewed]
+    return max(reviewed) if reviewed else None
 
 
 def _nav(page: Page) -> dict[str, str]:
@@ -136,10 +248,8 @@ def _date(value: dt.date | None) -> dict[str, str] | None:
 def home(site: Site) -> dict[str, Any]:
     sections = [{"slug": p.slug, "title": p.title, "summary": p.summary,
                  "evidence": summary(site, list(p.claims))} for p in site.pages]
-    reviewed = [p.reviewed for p in site.pages if p.reviewed]
     return {"sections": sections, "evidence": summary(site, list(site.claims)),
-            "reviewed": _date(max(reviewed)) if reviewed else None,
-            "studies": len(site.numbers)}
+            "reviewed": _date(last_reviewed(site)), "studies": len(site.numbers)}
 
 
 def references(site: Site, entries: Mapping[str, str], order: list[str],
@@ -178,10 +288,17 @@ def overview(site: Site) -> dict[str, Any]:
             topics.setdefault(topic, []).extend(page.claims)
     rows = []
     for topic, claims in sorted(topics.items()):
-        rows.append({"topic": topic, **summary(site, claims)})
-    by_group = [{**group_view(g), "claims": [claim_link(site, c) for c in site.claims
-                                             if site.groups[c.id] is g]} for g in GROUPS]
-    return {"topics": rows, "groups": by_group, "all": summary(site, list(site.claims))}
+        row = {"topic": topic, "anchor": f"topic-{slugify(topic)}", **summary(site, claims)}
+        for cell in row["rows"]:
+            cell["anchor"] = f"{row['anchor']}-{cell['id']}"
+            cell["claims"] = [claim_link(site, c) for c in claims if site.groups[c.id].id
+                              == cell["id"]]
+        rows.append(row)
+    return {"topics": rows, "all": summary(site, list(site.claims))}
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "topic"
 
 
 def feed(site: Site) -> list[dict[str, Any]]:
@@ -200,3 +317,19 @@ def claims_json(site: Site) -> list[dict[str, Any]]:
         }
         for claim in site.claims
     ]
+
+
+def jsonld_home(site: Site) -> dict[str, Any]:
+    """The home page as a health page whose parts are the article's sections."""
+    config = site.config
+    parts = [{"@type": "MedicalWebPage", "name": p.title, "url": f"{config.base_url}{p.slug}/"}
+             for p in site.pages]
+    return jsonld_page(site, config.base_url, config.title, config.description,
+                       last_reviewed(site), hasPart=parts)
+
+
+def jsonld_study(site: Site, view: Mapping[str, Any]) -> dict[str, Any]:
+    """A study page: a web page whose main entity is the study."""
+    url = f"{site.config.base_url}studies/{view['key']}/"
+    return jsonld_page(site, url, view["title"] or view["key"], view["design_label"],
+                       kind="WebPage", mainEntity=study_jsonld(site, view))
