@@ -31,6 +31,30 @@ _CLAIM_ATTRS = re.compile(r"^\{\s*(?:\.claim\s+#(?P<a>[\w-]+)|#(?P<b>[\w-]+)\s+\
 _CLAIM_START = re.compile(r"^\{[^}]*\.claim\b")
 
 
+#: How a page body marks what only the whole site knows: `\x00c<i>\x00` citation group i,
+#: `\x00b<id>\x00` the badge of claim <id>, `\x00g<id>\x00` its evidence group id.
+#: markdown-it turns NUL in the input into U+FFFD, so content cannot forge one.
+PLACEHOLDER = re.compile("\x00([cbg])([^\x00]*)\x00")
+
+
+class Placeholders:
+    """A CitationRenderer that leaves placeholders and collects the citation groups."""
+
+    def __init__(self) -> None:
+        self.groups: list[tuple[Citation, ...]] = []
+
+    def citation_html(self, citations: Sequence[Citation]) -> str:
+        self.groups.append(tuple(citations))
+        return f"\x00c{len(self.groups) - 1}\x00"
+
+    def claim_badge_html(self, claim_id: str) -> str:
+        return f"\x00b{claim_id}\x00"
+
+    def claim_attrs(self, claim_id: str) -> dict[str, str]:
+        group = f"\x00g{claim_id}\x00"
+        return {"id": claim_id, "class": f"claim claim-{group}", "data-evidence": group}
+
+
 class CitationRenderer(Protocol):
     """What the render stage supplies to turn citations and claims into HTML."""
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from k2site.evidence import EvidenceGroup, claim_group, group_of
 
@@ -139,8 +138,11 @@ class Page:
     draft: bool
     body_line: int
     """Line in the file where the Markdown body starts (after the front matter)."""
-    tokens: tuple[Any, ...] = field(repr=False, compare=False)
-    """markdown-it block tokens of the body, annotated with claim ids."""
+    body: str = field(repr=False)
+    """The body as HTML with placeholders for what depends on the whole site: citation
+    numbers, claim evidence and badges (see `markdown.PLACEHOLDER`)."""
+    groups: tuple[tuple[Citation, ...], ...] = field(default=(), repr=False)
+    """Each citation group of the body, in order; placeholder `c<i>` stands for group i."""
     claims: tuple[Claim, ...] = ()
     citations: tuple[Citation, ...] = ()
     """Every citation on the page in reading order, inside claims or not."""

@@ -15,7 +15,14 @@ from markdown_it.token import Token
 
 from k2site import frontmatter
 from k2site.diagnostics import Diagnostic, error
-from k2site.markdown import claim_id_of, is_claim_opener, make_markdown, slugify
+from k2site.markdown import (
+    ENV_KEY,
+    Placeholders,
+    claim_id_of,
+    is_claim_opener,
+    make_markdown,
+    slugify,
+)
 from k2site.model import Citation, Claim, Page
 
 IGNORE = re.compile(r"<!--\s*k2site:\s*ignore\s+([\w\s,-]+?)\s*-->")
@@ -65,11 +72,15 @@ def parse_page(path: str, text: str) -> tuple[Page | None, list[Diagnostic]]:
     tokens = markdown().parse(body, {})
     state = _PageState(path, slug, matter.body.split("\n"), matter.body_line - 1, ignored)
     _walk(tokens, state)
+    placeholders = Placeholders()
+    body_html = markdown().renderer.render(tokens, markdown().options,
+                                           {ENV_KEY: placeholders})
     page = Page(
         path=path, slug=slug, title=values.get("title", slug), order=values.get("order", 0),
         summary=values.get("summary", ""), topics=values.get("topics", ()),
         reviewed=values.get("reviewed"), draft=values.get("draft", False),
-        body_line=matter.body_line, tokens=tuple(tokens), claims=tuple(state.claims),
+        body_line=matter.body_line, body=body_html, groups=tuple(placeholders.groups),
+        claims=tuple(state.claims),
         headings=_headings(tokens), citations=tuple(state.citations),
         passages=tuple(state.passages),
     )

@@ -87,7 +87,7 @@ def build(root: Path, out: Path, strict: bool = False, drafts: bool = False,
           search_index: bool = True) -> Result:
     """The whole pipeline; the output folder changes only when the build succeeds."""
     result = render(root, strict, drafts, search_index)
-    if result.files and result.source is not None:
+    if result.files and result.source is not None and not failed(result.diagnostics, strict):
         write_site(out, result.files, static_files(result.source))
     return result
 
