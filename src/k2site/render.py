@@ -7,6 +7,7 @@ Every page links with paths relative to itself, so the site works under any base
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,9 +18,8 @@ from markupsafe import Markup, escape
 from k2site import views
 from k2site.csl import Bibliography, csl_json
 from k2site.evidence import GROUP_BY_ID, GROUPS
-from k2site.markdown import ENV_KEY
+from k2site.markdown import PLACEHOLDER
 from k2site.model import Citation, Page, Study
-from k2site.parse import markdown
 from k2site.resolve import Site
 from k2site.templates import template_env
 
@@ -116,9 +116,18 @@ def _citation_order(site: Site) -> list[str]:
 
 
 def _body_html(site: Site, page: Page, bibliography: Bibliography, root: str) -> Markup:
-    md = markdown()
-    env = {ENV_KEY: CitationHtml(site, bibliography, root)}
-    return Markup(md.renderer.render(list(page.tokens), md.options, env))
+    """Fill the parsed body's placeholders with what the whole site decided."""
+    html = CitationHtml(site, bibliography, root)
+
+    def fill(match: re.Match[str]) -> str:
+        kind, value = match.group(1), match.group(2)
+        if kind == "c":
+            return html.citation_html(page.groups[int(value)])
+        if kind == "b":
+            return html.claim_badge_html(value)
+        return site.groups.get(value, GROUP_BY_ID["none"]).id
+
+    return Markup(PLACEHOLDER.sub(fill, page.body))
 
 
 def _json(value: Any) -> bytes:
