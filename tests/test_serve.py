@@ -16,11 +16,13 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from conftest import need
 from k2site.serve import EVENTS, SCRIPT, LiveServer
 
 REPO = Path(__file__).resolve().parents[1]
@@ -216,6 +218,13 @@ def test_port_in_use_is_a_usage_error(site: Path, server: LiveServer) -> None:
     assert serve(site, server.httpd.server_address[1]) == 2
 
 
+def _wait_until(condition: Callable[[], bool], timeout: float = 5.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.02)
+
+
 def _wait_for_url(proc: subprocess.Popen[str]) -> str:
     assert proc.stderr is not None
     timer = threading.Timer(30, proc.kill)  # bounds the readline below
@@ -256,3 +265,38 @@ def test_k2_edit_to_reload_time(tmp_path: Path) -> None:
     print(f"edit-to-served on the K2 site: median {median:.3f} s of {timings}")
     limit = float(os.environ.get("K2SITE_SERVE_LIMIT", "1.0"))
     assert median < limit
+
+
+@pytest.mark.browser
+def test_in_chromium_the_tab_reloads_and_shows_the_overlay(site: Path, server: LiveServer) -> None:
+    """The injected script under the pages' own Content Security Policy, in a real tab."""
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    need(chromium is not None, "Chromium is not installed (Debian package `chromium`)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium,
+                                             args=["--headless", "--no-sandbox"])
+        try:
+            tab = browser.new_page()
+            errors: list[str] = []
+            tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            tab.on("pageerror", lambda e: errors.append(str(e)))
+            tab.set_default_timeout(5000)
+            tab.goto(server.url + "overview/")
+            _wait_until(lambda: server.live.listening == 1)
+            content = site / "content" / "overview.md"
+            content.write_text(page("second version"))
+            tab.get_by_text("second version").wait_for()
+
+            content.write_text("---\ntitle: [unclosed\n---\n")
+            overlay = tab.locator("#k2site-overlay")
+            overlay.wait_for()
+            assert "content/overview.md:3:1: error: invalid YAML" in overlay.inner_text()
+            assert "second version" in tab.locator("main").inner_text()
+
+            content.write_text(page("third version"))
+            tab.get_by_text("third version").wait_for()
+            assert tab.locator("#k2site-overlay").count() == 0
+            assert errors == []
+        finally:
+            browser.close()

@@ -133,6 +133,11 @@ class LiveSite:
             self._listeners.append(listener)
         return listener
 
+    @property
+    def listening(self) -> int:
+        """How many tabs have the event stream open."""
+        return len(self._listeners)
+
     def unsubscribe(self, listener: queue.Queue[_Message]) -> None:
         with self._lock:
             self._listeners.remove(listener)
