@@ -95,9 +95,10 @@ def _build(site: Path, out: Path, strict: bool, drafts: bool, search: bool) -> i
 
 
 def _check(site: Path, strict: bool, fmt: str) -> int:
-    from k2site.pipeline import check
+    from k2site.pipeline import render
 
-    result = check(site)
+    # rendered too, but not indexed or written: a template error is a problem to report
+    result = render(site, search_index=False)
     if fmt == "json":
         print(to_json(result.diagnostics))
     else:
