@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import bibtexparser
@@ -38,10 +38,18 @@ class BibSource:
 
 def parse_store(sources: Sequence[BibSource]) -> tuple[dict[str, Study], list[Diagnostic]]:
     """Every entry of every file, keyed by BibTeX key, with the problems found."""
+    return merge_files([parse_file(source) for source in sources])
+
+
+def merge_files(
+    parsed: Sequence[tuple[list[Study], list[Diagnostic]]],
+) -> tuple[dict[str, Study], list[Diagnostic]]:
+    """One store from each file's entries; a key defined twice is an error at the second."""
     studies: dict[str, Study] = {}
     diagnostics: list[Diagnostic] = []
-    for source in sources:
-        for study in _parse_file(source, diagnostics):
+    for entries, problems in parsed:
+        diagnostics += problems
+        for study in entries:
             first = studies.get(study.key)
             if first is None:
                 studies[study.key] = study
@@ -50,15 +58,19 @@ def parse_store(sources: Sequence[BibSource]) -> tuple[dict[str, Study], list[Di
     return studies, diagnostics
 
 
-def _parse_file(source: BibSource, diagnostics: list[Diagnostic]) -> Iterable[Study]:
+def parse_file(source: BibSource) -> tuple[list[Study], list[Diagnostic]]:
+    """One `.bib` file's entries, in file order, and its problems."""
     library = bibtexparser.parse_string(source.text)
+    diagnostics: list[Diagnostic] = []
     entries: dict[str, Study] = {}
-    for block in library.failed_blocks:
-        diagnostics.append(_failed_block(source, block, entries))
+    studies = []
     for entry in library.entries:
         study = _study(source.path, entry, diagnostics)
-        entries[study.key] = study
-        yield study
+        entries.setdefault(study.key, study)
+        studies.append(study)
+    for block in library.failed_blocks:
+        diagnostics.append(_failed_block(source, block, entries))
+    return studies, diagnostics
 
 
 def _study(path: str, entry: bib.Entry, diagnostics: list[Diagnostic]) -> Study:

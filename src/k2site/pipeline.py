@@ -7,22 +7,28 @@ from a watch loop and serves the files from memory.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from jinja2 import TemplateError
 
 from k2site import lint, search
-from k2site.bibtex import BibSource, parse_store
+from k2site.bibtex import BibSource, merge_files, parse_file
+from k2site.cache import FOLDER, Cache, key
 from k2site.diagnostics import Diagnostic, InputError, error, failed
 from k2site.frontmatter import site_config
-from k2site.load import SiteSource, load_site
-from k2site.model import Page
+from k2site.load import SiteSource, SourceText, load_site
+from k2site.model import Page, Study
 from k2site.parse import parse_page
 from k2site.render import render_site
 from k2site.resolve import Site, resolve, with_flags
 from k2site.templates import template_diagnostic
+from k2site.workers import parallel_map
 from k2site.write import write_site
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -37,17 +43,21 @@ class Result:
     source: SiteSource | None = None
 
 
-def check(root: Path, drafts: bool = False) -> Result:
-    """Load, parse, resolve and lint; write nothing."""
+def check(root: Path, drafts: bool = False, cache: bool = True) -> Result:
+    """Load, parse, resolve and lint; write nothing. Parse results are cached in the site."""
     source, problems = load_site(root)
+    cache_dir = root / FOLDER if cache else None
     result = Result(problems, sources=_texts(source), source=source)
     if source.config is None:
         return result
     config, more = site_config(source.config.path, source.config.text)
     result.diagnostics += more
-    studies, more = parse_store([BibSource(b.path, b.text) for b in source.bibs])
+    studies, more = merge_files(_cached(cache_dir, "bib", _parse_bib, source.bibs))
     result.diagnostics += more
-    pages = _parse_pages(source, result.diagnostics)
+    pages = []
+    for page, more in _cached(cache_dir, "pages", _parse_page, source.pages):
+        result.diagnostics += more
+        pages += [page] if page is not None else []
     if config is None:
         return result
     site, more = resolve(config, pages, studies, drafts)
@@ -97,14 +107,26 @@ def static_files(source: SiteSource) -> dict[str, Path]:
     return {rel: source.root / "static" / rel for rel in source.static}
 
 
-def _parse_pages(source: SiteSource, problems: list[Diagnostic]) -> list[Page]:
-    pages = []
-    for text in source.pages:
-        page, more = parse_page(text.path, text.text)
-        problems += more
-        if page is not None:
-            pages.append(page)
-    return pages
+def _parse_page(text: SourceText) -> tuple[Page | None, list[Diagnostic]]:
+    return parse_page(text.path, text.text)
+
+
+def _parse_bib(text: SourceText) -> tuple[list[Study], list[Diagnostic]]:
+    return parse_file(BibSource(text.path, text.text))
+
+
+def _cached(folder: Path | None, kind: str, parse: Callable[[SourceText], T],
+            texts: Sequence[SourceText]) -> list[T]:
+    """`parse` of each text, from the cache where the same text was parsed before."""
+    store = Cache(folder, kind)
+    keys = [key(kind, t.path, t.text) for t in texts]
+    results = [store.get(k) for k in keys]
+    missing = [i for i, value in enumerate(results) if value is None]
+    for i, value in zip(missing, parallel_map(parse, [texts[i] for i in missing]), strict=True):
+        results[i] = value
+        store.put(keys[i], value)
+    store.save()
+    return results  # type: ignore[return-value]
 
 
 def _listed(root: Path) -> list[Path]:

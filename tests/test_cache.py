@@ -1,0 +1,78 @@
+"""The parse cache and the worker processes never change what a build writes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_site, run
+from k2site import cache, workers
+from k2site.cache import Cache
+
+SECOND = Path(__file__).parent / "sites" / "second"
+
+
+def _files(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+
+def _build(site: Path, out: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> None:
+    assert run(["build", str(site), "-o", str(out), "--no-search", *extra], capsys)[0] == 0
+
+
+def test_cold_warm_and_parallel_builds_are_byte_identical(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    site = copy_site(SECOND, tmp_path / "site")
+    _build(site, tmp_path / "cold", capsys)
+    assert (site / cache.FOLDER / "pages.pickle").is_file()
+    _build(site, tmp_path / "warm", capsys)
+    monkeypatch.setattr(workers, "MIN_ITEMS", 2)
+    monkeypatch.setenv("K2SITE_JOBS", "2")
+    (site / cache.FOLDER / "pages.pickle").unlink()
+    _build(site, tmp_path / "parallel", capsys)
+    cold = _files(tmp_path / "cold")
+    assert _files(tmp_path / "warm") == cold
+    assert _files(tmp_path / "parallel") == cold
+
+
+def test_an_edited_page_misses_the_cache(tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    site = copy_site(SECOND, tmp_path / "site")
+    _build(site, tmp_path / "one", capsys)
+    page = site / "content" / "basics.md"
+    page.write_text(page.read_text().replace("oily fish", "oily fish and algae"))
+    _build(site, tmp_path / "two", capsys)
+    assert "oily fish and algae" in (tmp_path / "two" / "basics" / "index.html").read_text()
+
+
+def test_a_corrupt_cache_is_ignored(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site = copy_site(SECOND, tmp_path / "site")
+    (site / cache.FOLDER).mkdir()
+    (site / cache.FOLDER / "pages.pickle").write_bytes(b"not a pickle")
+    _build(site, tmp_path / "out", capsys)
+    assert (tmp_path / "out" / "basics" / "index.html").is_file()
+
+
+def test_cache_keeps_only_what_the_last_build_used(tmp_path: Path) -> None:
+    store = Cache(tmp_path, "kind")
+    store.put("a", 1)
+    store.put("b", 2)
+    store.save()
+    again = Cache(tmp_path, "kind")
+    assert again.get("a") == 1
+    again.save()
+    assert Cache(tmp_path, "kind").old == {"a": 1}
+
+
+def test_keys_depend_on_every_part() -> None:
+    assert cache.key("page", "a.md", "x") != cache.key("page", "a.md", "y")
+    assert cache.key("page", "a.md", "x") != cache.key("page", "b.md", "x")
+    assert cache.key("page", "a.md", "x") == cache.key("page", "a.md", "x")
+
+
+def test_parallel_map_keeps_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(workers, "MIN_ITEMS", 2)
+    monkeypatch.setenv("K2SITE_JOBS", "2")
+    assert workers.parallel_map(abs, list(range(-50, 50))) == [abs(i) for i in range(-50, 50)]
