@@ -41,5 +41,6 @@ def k2_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def copy_site(source: Path, target: Path) -> Path:
-    shutil.copytree(source, target, ignore=shutil.ignore_patterns("build", "expected*", ".k2site-cache"))
+    skip = shutil.ignore_patterns("build", "expected*", ".k2site-cache")
+    shutil.copytree(source, target, ignore=skip)
     return target
