@@ -353,7 +353,7 @@ class LiveServer:
         self.httpd.live = self.live
         self.watcher = Watcher(root, self.live.rebuild)
         self._thread = threading.Thread(target=self.httpd.serve_forever, name="k2site-http",
-                                        kwargs={"poll_interval": 0.2}, daemon=True)
+                                        kwargs={"poll_interval": 0.05}, daemon=True)
 
     @property
     def url(self) -> str:
