@@ -129,7 +129,7 @@ def article(site: Site, page: Page, body: Markup, entries: Mapping[str, str],
         "next": _nav(pages[index + 1]) if index + 1 < len(pages) else None,
         "url": url,
         "jsonld": jsonld_page(site, url, page.title, page.summary, page.reviewed,
-                              citations=[study_jsonld(site, r) for r in refs]),
+                              citation=[study_jsonld(site, r) for r in refs]),
     }
 
 

@@ -1,0 +1,143 @@
+/* k2site search page: Pagefind, loaded from this host only when the reader searches.
+   Results list each matching section and, under it, the claims the words were found in,
+   with their evidence badges. Builds on the helpers k2site.js exports. */
+(function () {
+  "use strict";
+
+  /* ---- Search with Pagefind: loaded only on the search page, from this host. ---- */
+  function initSearch() {
+    var k2 = window.k2site;
+    if (!k2) { return; }
+    var el = k2.el, badge = k2.badge, jsonData = k2.jsonData, root = k2.root;
+    var doc = document;
+    function $(selector) { return doc.querySelector(selector); }
+    var input = $("#search-q");
+    var list = $("#search-results");
+    var status = $("#search-status");
+    if (!input || !list || !status) { return; }
+    var groups = {};
+    (jsonData("k2-groups") || []).forEach(function (g) { groups[g.id] = g; });
+    var pagefind = null;
+    var claims = null;
+    var serial = 0;
+    var timer = 0;
+    var site = new URL(root || "./", window.location.href);
+
+    function load() {
+      if (pagefind) { return pagefind; }
+      pagefind = Promise.all([
+        import(new URL("pagefind/pagefind.js", site).href).then(function (pf) {
+          return pf.options({ excerptLength: 24 }).then(function () { return pf; });
+        }),
+        fetch(new URL("claims.json", site).href).then(function (r) { return r.ok ? r.json() : []; })
+          .catch(function () { return []; })
+      ]).then(function (both) {
+        claims = {};
+        both[1].forEach(function (c) { claims[c.id] = c; });
+        return both[0];
+      });
+      return pagefind;
+    }
+
+    function localUrl(url) {
+      // Pagefind's URLs are site-absolute; make them relative to this page's site root.
+      return new URL(url.replace(/^\//, ""), site).href;
+    }
+
+    function highlight(text, terms) {
+      var node = el("span", {}, []);
+      if (!terms.length) { node.textContent = text; return node; }
+      var pattern = new RegExp("(" + terms.map(function (t) { return t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }).join("|") + ")", "ig");
+      text.split(pattern).forEach(function (part, i) {
+        node.appendChild(i % 2 ? el("mark", {}, [part]) : doc.createTextNode(part));
+      });
+      return node;
+    }
+
+    function excerpt(html) {
+      // Pagefind marks hits with <mark>; rebuild them as nodes rather than trusting HTML.
+      var node = el("p", { "class": "search-excerpt" }, []);
+      html.split(/(<mark>.*?<\/mark>)/).forEach(function (part) {
+        var m = /^<mark>(.*)<\/mark>$/.exec(part);
+        var text = (m ? m[1] : part).replace(/<[^>]*>/g, "").replace(/&amp;/g, "&").replace(/&lt;/g, "<")
+          .replace(/&gt;/g, ">").replace(/&quot;/g, "\"").replace(/&#39;/g, "'");
+        node.appendChild(m ? el("mark", {}, [text]) : doc.createTextNode(text));
+      });
+      return node;
+    }
+
+    function claimHits(data) {
+      // Each anchor is an element with an id; a claim is hit when a matched word falls
+      // inside it. Anchors come in document order with their first word's position.
+      var anchors = (data.anchors || []).filter(function (a) { return claims[a.id]; });
+      var hits = [];
+      (data.locations || []).forEach(function (loc) {
+        anchors.forEach(function (a) {
+          var words = a.text.split(/\s+/).length;
+          if (loc >= a.location && loc < a.location + words && hits.indexOf(a.id) < 0) { hits.push(a.id); }
+        });
+      });
+      return hits.map(function (id) { return claims[id]; });
+    }
+
+    function render(results, terms) {
+      list.textContent = "";
+      results.forEach(function (data) {
+        var href = localUrl(data.url);
+        var item = el("li", { "class": "search-result" }, [
+          el("h2", {}, [el("a", { href: href }, [data.meta && data.meta.title ? data.meta.title : data.url])])
+        ]);
+        var hits = claimHits(data);
+        if (hits.length) {
+          item.appendChild(el("ul", { "class": "search-claims", "aria-label": "Matching claims" }, hits.map(function (c) {
+            var g = groups[c.evidence] || { id: c.evidence, symbol: "", short: c.evidence };
+            return el("li", {}, [
+              el("a", { href: href + "#" + c.id }, [highlight(c.text.length > 240 ? c.text.slice(0, 237) + "…" : c.text, terms)]),
+              " ", badge(g.id, g.symbol, g.short)
+            ]);
+          })));
+        } else {
+          item.appendChild(excerpt(data.excerpt || ""));
+        }
+        list.appendChild(item);
+      });
+    }
+
+    function run(query, updateUrl) {
+      var mine = ++serial;
+      query = query.trim();
+      if (updateUrl) {
+        var url = new URL(window.location.href);
+        if (query) { url.searchParams.set("q", query); } else { url.searchParams.delete("q"); }
+        history.replaceState(history.state, "", url.toString());
+      }
+      if (!query) { list.textContent = ""; status.textContent = "Type a word to search the claims, sections and studies."; return; }
+      status.textContent = "Searching…";
+      load().then(function (pf) { return pf.search(query); }).then(function (search) {
+        return Promise.all(search.results.slice(0, 20).map(function (r) { return r.data(); }));
+      }).then(function (results) {
+        if (mine !== serial) { return; }   // a newer query has started
+        var terms = query.split(/\s+/).filter(function (t) { return t.length > 1; });
+        render(results, terms);
+        var count = results.reduce(function (n, r) { return n + claimHits(r).length; }, 0);
+        status.textContent = results.length
+          ? results.length + (results.length === 1 ? " section" : " sections") + " found for “" + query + "”" + (count ? ", with " + count + (count === 1 ? " matching claim." : " matching claims.") : ".")
+          : "Nothing found for “" + query + "”.";
+      }).catch(function () {
+        if (mine !== serial) { return; }
+        status.textContent = "Search is not available here: the search index has not been built or could not be loaded.";
+      });
+    }
+
+    status.textContent = "Type a word to search the claims, sections and studies.";
+    $(".search-form").addEventListener("submit", function (event) { event.preventDefault(); run(input.value, true); });
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { run(input.value, true); }, 250);
+    });
+    var initial = new URL(window.location.href).searchParams.get("q") || "";
+    if (initial) { input.value = initial; run(initial, false); }
+  }
+
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", initSearch); } else { initSearch(); }
+})();
