@@ -146,6 +146,31 @@ def test_a_new_tab_is_told_of_current_errors(site: Path, server: LiveServer) -> 
         late.close()
 
 
+def test_terminal_shows_errors_and_only_new_warnings(site: Path) -> None:
+    with (site / "references" / "refs.bib").open("a") as bib:
+        bib.write(BIB.replace("smith2020", "unused2021"))
+    terminal = io.StringIO()
+    with LiveServer(site, 0, terminal) as running:
+        events = EventStream(running.url)
+        try:
+            events.next("hello")
+            assert "k2site: 1 warning; 'k2site check' lists them" in terminal.getvalue()
+            (site / "content" / "overview.md").write_text(
+                page("second version") + "\nWalking prevents dementia.\n")
+            events.next("reload")
+            (site / "site.yaml").write_text("title: Serve test\n")
+            events.next("problems")
+            (site / "site.yaml").write_text(SITE_YAML)
+            events.next("reload")
+        finally:
+            events.close()
+    lines = terminal.getvalue().splitlines()
+    assert not [line for line in lines if "[unused-reference]" in line]
+    assert len([line for line in lines if "[uncited-claim]" in line]) == 1
+    assert len([line for line in lines if "site.yaml" in line and ": error: " in line]) == 1
+    assert lines[-1].startswith("k2site: built in ") and "(site.yaml)" in lines[-1]
+
+
 def test_files_are_served_with_etags_and_only_html_gets_the_script(server: LiveServer) -> None:
     status, headers, body = get(server.url, "/claims.json")
     assert status == 200 and headers["Content-Type"] == "application/json; charset=utf-8"

@@ -70,7 +70,7 @@ class LiveSite:
         except Exception:  # a bug in k2site, not in the content: keep serving
             self.say(traceback.format_exc() + "k2site: internal error; still serving")
             return
-        self._print(result.diagnostics, result.sources)
+        self._print(result.diagnostics, result.sources, bool(result.files))
         took = f"{time.perf_counter() - started:.2f} s"
         because = f" ({', '.join(changed)})" if changed else ""
         if result.files:
@@ -108,17 +108,22 @@ class LiveSite:
                             for d in self.errors],
         })
 
-    def _print(self, diagnostics: Sequence[Diagnostic], sources: dict[str, str]) -> None:
-        """Errors every time; warnings once as a count, then each one an edit brings in."""
+    def _print(self, diagnostics: Sequence[Diagnostic], sources: dict[str, str],
+               built: bool) -> None:
+        """Errors every time. Warnings once as a count, then each one an edit brings in,
+        judged against the last good build so a fixed error does not bring them all back."""
         from k2site.cli import report
 
-        now, first = set(diagnostics), self._shown is None
-        known = self._shown or set()
-        shown = [d for d in now if d.severity == "error" or not (first or d in known)]
-        self._shown = now
-        report(shown, sources, self.terminal)
-        if first and (count := sum(d.severity == "warning" for d in now)):
-            self.say(f"k2site: {_plural(count, 'warning')}; 'k2site check' lists them")
+        errors = [d for d in diagnostics if d.severity == "error"]
+        if not built:
+            report(errors, sources, self.terminal)
+            return
+        warnings = {d for d in diagnostics if d.severity == "warning"}
+        first, known = self._shown is None, self._shown or set()
+        report(errors + ([] if first else list(warnings - known)), sources, self.terminal)
+        self._shown = warnings
+        if first and warnings:
+            self.say(f"k2site: {_plural(len(warnings), 'warning')}; 'k2site check' lists them")
 
     def say(self, line: str) -> None:
         print(line, file=self.terminal, flush=True)
