@@ -127,6 +127,11 @@ _BIBSTRINGS = {
     "resreport": "research report", "software": "computer software", "datacd": "CD-ROM",
     "audiocd": "audio CD", "patent": "patent", "inpress": "in press",
     "submitted": "submitted", "forthcoming": "forthcoming", "inpreparation": "in preparation",
+    "newseries": "new series", "oldseries": "old series", "patentus": "U.S. patent",
+    "patenteu": "European patent", "patentuk": "British patent", "patentde": "German patent",
+    "patentfr": "French patent", "patrequs": "U.S. patent request",
+    "patreqeu": "European patent request", "patreqfr": "French patent request",
+    "patreqde": "German patent request", "patrequk": "British patent request",
 }
 # babel/polyglossia language names (biblatex `langid`) -> BCP 47, as Pandoc's `toIETF`.
 _LANGUAGES = {
@@ -162,7 +167,11 @@ def _convert(key: str, entry_type: str, raw: Mapping[str, str]) -> dict[str, Any
     item.update(_notes(entry_type, raw))
     if language:
         item["language"] = language
-    return {name: value for name, value in item.items() if value not in ("", None, [])}
+    return {
+        name: value
+        for name, value in item.items()
+        if value not in ("", None, []) or name in ("id", "type")
+    }
 
 
 def _language(raw: Mapping[str, str]) -> str | None:
@@ -207,7 +216,7 @@ def _titles(entry_type: str, raw: Mapping[str, str], english: bool) -> dict[str,
     found = {
         "title": _concat(".", [_concat(":", [title(own), title(subtitle)]), title(addon)]),
         "container-title": _container(entry_type, raw, title),
-        "collection-title": title("series"),
+        "collection-title": _series(raw, title),
         "event": title("eventtitle"),
         "original-title": title("origtitle"),
         "container-title-short": _text(raw, "shortjournal"),
@@ -222,11 +231,22 @@ def _container(entry_type: str, raw: Mapping[str, str], title: Any) -> str:
     if entry_type == "periodical":
         return _concat(":", [_text(raw, "title"), _text(raw, "subtitle")])
     if entry_type in _CHAPTERS and ("maintitle" in raw or "booktitle" in raw):
-        main = "maintitle" if "maintitle" in raw else "booktitle"
-        sub = "mainsubtitle" if main == "maintitle" else "booksubtitle"
-        return _concat(":", [title(main), title(sub)])
+        prefix = "main" if "maintitle" in raw else "book"
+        main = title("maintitle" if prefix == "main" else "booktitle")
+        full = _concat(":", [main, title(prefix + "subtitle")])
+        return _concat(".", [full, title(prefix + "titleaddon")])
     name = "journaltitle" if "journaltitle" in raw else "journal"
     return _concat(":", [_text(raw, name), _text(raw, "journalsubtitle")])
+
+
+def _series(raw: Mapping[str, str], title: Any) -> str:
+    """`series`: biblatex keys such as `newseries`, and `3` meaning the third series."""
+    value = raw.get("series", "").strip()
+    if value.isdigit():
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(int(value) % 10, "th")
+        suffix = "th" if int(value) % 100 in (11, 12, 13) else suffix
+        return f"{value}{suffix} series"
+    return _BIBSTRINGS.get(value.lower()) or str(title("series"))
 
 
 def _short_title(raw: Mapping[str, str], title: Any, main: bool, chapter: bool) -> str:
@@ -466,11 +486,12 @@ def _edtf(value: str) -> dict[str, Any] | None:
     if not value:
         return None
     parts = []
-    for side in value.split("/"):
+    for side in value.split("/")[:2]:
         match = _EDTF.match(side.strip())
-        if match is None:
-            return None if side.strip() in ("", "..") and parts else {"literal": value}
-        parts.append([int(p) for p in match.groups() if p is not None])
+        if match is not None:
+            parts.append([int(p) for p in match.groups() if p is not None])
+        elif not (parts and side.strip() in ("", "..")):  # `2009/..` is open-ended
+            return {"literal": value}
     return {"date-parts": parts}
 
 
@@ -640,7 +661,6 @@ class Bibliography:
         self._studies = {s.key: s for s in studies}
         self._style = _load_style(str(self.style_path), locale)
         self.numeric = _is_numeric(self._style)
-        self._cache: dict[str, str] = {}
         self._ids = {key: f"k{i}" for i, key in enumerate(self._studies)}
         self._items = {
             key: _item_for(self._studies[key], self._ids[key], self._studies)
@@ -666,26 +686,32 @@ class Bibliography:
         return [by_id[item.key] for item in bib.items]
 
     def cite_label(self, key: str, number: int, locator: str = "") -> str:
-        """Plain in-text label of one cited item: `12` or `Gast et al., 2009`."""
+        """Plain in-text label of one cited item: `12` or `Gast et al., 2009`. The
+        locator is not part of it: the caller appends it in both kinds of style."""
         if self.numeric:
             return str(number)
         if key not in self._studies:
             return key
+        return self._cached("cite", key, self._format_cite)
+
+    def _entry(self, key: str) -> str:
+        return self._cached("entry", key, self._format)
+
+    def _cached(self, kind: str, key: str, make: Callable[[str], str]) -> str:
+        """Output per (style, locale, entry fields): unchanged entries are not re-rendered
+        when the site is rebuilt in the same process (`k2site serve`)."""
+        digest = _digest(kind, str(self.style_path), self.locale, self._items[key])
+        found = _ENTRY_CACHE.get(digest)
+        if found is None:
+            found = _ENTRY_CACHE[digest] = make(key)
+        return found
+
+    def _format_cite(self, key: str) -> str:
         bib = self._bibliography([key])
-        cite = CitationItem(self._ids[key])
-        citation = Citation([cite])
+        citation = Citation([CitationItem(self._ids[key])])
         bib.register(citation)
         text = str(bib.cite(citation, lambda item: None))
         return _plain(text).strip().strip("()[]").strip()
-
-    def _entry(self, key: str) -> str:
-        digest = _digest(str(self.style_path), self.locale, self._items[key])
-        cached = self._cache.get(digest) or _ENTRY_CACHE.get(digest)
-        if cached is None:
-            cached = self._format(key)
-            _ENTRY_CACHE[digest] = cached
-        self._cache[digest] = cached
-        return cached
 
     def _format(self, key: str) -> str:
         bib = self._bibliography([key])
@@ -704,8 +730,9 @@ class Bibliography:
 _ENTRY_CACHE: dict[str, str] = {}
 
 
-def _digest(style: str, locale: str, item: dict[str, Any]) -> str:
-    payload = json.dumps([style, locale, item], sort_keys=True, ensure_ascii=False)
+def _digest(kind: str, style: str, locale: str, item: dict[str, Any]) -> str:
+    fields = {name: value for name, value in item.items() if name != "id"}
+    payload = json.dumps([kind, style, locale, fields], sort_keys=True, ensure_ascii=False)
     return hashlib.sha1(payload.encode("utf-8")).hexdigest()
 
 
@@ -744,15 +771,25 @@ def _is_numeric(style: CitationStylesStyle) -> bool:
 
 def _repress_substituted(self: Any, child: Any, context: Any) -> None:
     """CSL: a variable used as a substitute is not printed again. citeproc-py forgets
-    this when the substitute is a macro (AMA prints an author-less title twice)."""
+    this when the substitute is a macro (AMA and APA print an author-less title twice)."""
     repressed = context.get_layout().repressed
-    elements = [child]
-    if child.get("macro"):
-        macro = child.get_macro(child.get("macro"))
-        elements += [e for e in macro.iter() if e.get("variable")]
-    for element in elements:
+    for element in _called_elements(child, set()):
         for variable in (element.get("variable") or "").split() or [None]:
             repressed.setdefault(element.tag, []).append(variable)
+
+
+def _called_elements(element: Any, seen: set[str]) -> list[Any]:
+    """The element and every element with a variable in the macros it calls, recursively."""
+    found = [element]
+    name = element.get("macro")
+    if name and name not in seen:
+        seen.add(name)
+        for inner in element.get_macro(name).iter():
+            if inner.get("variable"):
+                found.append(inner)
+            if inner.get("macro"):
+                found += _called_elements(inner, seen)
+    return found
 
 
 def _last_page(self: Any, first: str, last: str) -> str:
@@ -858,6 +895,19 @@ def _names_with_others(self: Any, item: Any, variable: str, *args: Any, **kwargs
     return text + delimiter + self.et_al()
 
 
+_XPATH_CACHE: dict[tuple[Any, str], Any] = {}
+
+
+def _cached_xpath(self: Any, expression: str) -> Any:
+    """citeproc-py looks macros, terms and layouts up by XPath for every entry; the style
+    trees do not change shape after loading, so each answer is kept (a third of the time)."""
+    key = (self, expression)
+    found = _XPATH_CACHE.get(key)
+    if found is None:
+        found = _XPATH_CACHE[key] = _ORIGINAL_XPATH(self, expression)
+    return found
+
+
 def _locale_date_join(self: Any, date: Any, show_parts: Any = None, context: Any = None) -> Any:
     """A locale's date format joins its parts with its own delimiter (CSL 1.0.2,
     Localized Date Formats); citeproc-py took the calling element's (`2006Jan`)."""
@@ -917,6 +967,8 @@ def _title_chunk(state: str, chunk: str) -> str:
     return chunk
 
 
+_ORIGINAL_XPATH = citeproc_model.CitationStylesElement.xpath_search
+citeproc_model.CitationStylesElement.xpath_search = _cached_xpath
 _ORIGINAL_NAMES = citeproc_model.Name.process
 _ORIGINAL_NAMES_ELEMENT = citeproc_model.Names.process
 citeproc_model.Names.process = _names_not_repressed

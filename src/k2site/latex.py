@@ -88,22 +88,34 @@ DROP_ARGUMENT = {"noopsort", "nocite", "label", "index", "footnote", "footnotete
 SUPERSCRIPTS = dict(zip("0123456789+-=()ni", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱ", strict=True))
 SUBSCRIPTS = dict(zip("0123456789+-=()aeoxhklmnpst", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₒₓₕₖₗₘₙₚₛₜ", strict=True))
 
-_PLAIN = re.compile(r"[\\{}$~`'\-]")
+_SPECIAL = re.compile(r"[\\{}$~]")
+_TEXT = re.compile(r"[^\\{}$~]+")
 _SPACES = re.compile(r"\s+")
-_LIGATURES = (("---", "—"), ("--", "–"), ("``", "“"), ("''", "”"), ("`", "‘"), ("'", "’"))
+# TeX's ligatures and Pandoc's smart punctuation, longest first.
+_LIGATURES = (("---", "—"), ("--", "–"), ("?`", "¿"), ("!`", "¡"), ("``", "“"), ("''", "”"),
+              ("`", "‘"), ("'", "’"))
 
 
 @lru_cache(maxsize=65536)
 def decode(value: str) -> str:
     """`M{\\o}ller` -> `Møller`, `{DNA}` -> `DNA`, `--` -> en dash; plain text stays as it is."""
-    if not _PLAIN.search(value):
-        return _SPACES.sub(" ", value).strip()
+    if not _SPECIAL.search(value):
+        return _SPACES.sub(" ", _ligatures(value)).strip()
     return _SPACES.sub(" ", "".join(run.text for run in runs(value))).strip()
+
+
+def _ligatures(text: str) -> str:
+    for source, target in _LIGATURES:
+        if source in text:
+            text = text.replace(source, target)
+    return text
 
 
 @lru_cache(maxsize=65536)
 def runs(value: str) -> tuple[Run, ...]:
     """The decoded value as runs; top-level `{...}` groups and math are protected."""
+    if not _SPECIAL.search(value):
+        return (Run(_ligatures(value), False),) if value else ()
     reader = _Reader(value)
     found: list[Run] = []
     while reader.pos < len(value):
@@ -150,8 +162,8 @@ class _Reader:
         return "".join(out)
 
     def token(self) -> str:
-        value, pos = self.value, self.pos
-        char = value[pos]
+        """One construct: a command, a group, math, a tie, or a stretch of plain text."""
+        char = self.value[self.pos]
         if char == "\\":
             return self.command()
         if char == "{":
@@ -162,15 +174,12 @@ class _Reader:
         if char == "~":
             self.pos += 1
             return "\u00a0"
-        for source, target in _LIGATURES:
-            if value.startswith(source, pos):
-                self.pos += len(source)
-                return target
-        if char in "?!" and value.startswith("`", pos + 1):
-            self.pos += 2
-            return "¿" if char == "?" else "¡"
-        self.pos += 1
-        return char
+        match = _TEXT.match(self.value, self.pos)
+        if match is None:  # a stray `}`
+            self.pos += 1
+            return ""
+        self.pos = match.end()
+        return _ligatures(match.group())
 
     def group(self) -> str:
         """The rest of a `{...}` group whose opening brace was consumed."""
