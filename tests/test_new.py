@@ -119,7 +119,7 @@ def test_problem_matcher_reads_check_output() -> None:
     assert found[pattern["code"]] == "uncited-claim"
 
 
-def test_package_data_ships_every_scaffold_file() -> None:
+def test_package_data_ships_the_scaffold_and_the_reload_script() -> None:
     """setuptools' globs skip dotfiles unless a pattern names them, as the stdlib's do."""
     import glob
     import tomllib
@@ -131,4 +131,4 @@ def test_package_data_ships_every_scaffold_file() -> None:
                for name in glob.glob(pattern, root_dir=package, recursive=True)}
     scaffold = {p.relative_to(package).as_posix()
                 for p in (package / "scaffold").rglob("*") if p.is_file()}
-    assert scaffold and scaffold <= shipped
+    assert scaffold and scaffold | {"data/serve-reload.js"} <= shipped

@@ -1,11 +1,12 @@
 """Serve: the pipeline plus a watch loop, for writing with the site open in a browser.
 
 `pipeline.render` builds the site into memory; an HTTP server on 127.0.0.1 serves the
-last good build from there, so nothing is written to disk. watchfiles reports changes to
-the site's inputs, and the site is rebuilt; browsers listening on a Server-Sent Events
-stream reload when a file their page uses has changed. When a rebuild fails, the last
-good build stays up and the errors go to the terminal and, as an overlay, to the page.
-Only HTML responses get the reload script, and only here: `build` output never has it.
+last good build from there, so nothing is written to disk. The watcher (`watch.py`)
+reports changes to the site's inputs and the site is rebuilt; browsers listening on a
+Server-Sent Events stream reload when a file their page uses has changed. When a
+rebuild fails, the last good build stays up and the errors go to the terminal and, as
+an overlay, to the page. Only HTML responses get the reload script, and only here:
+`build` output never has it.
 """
 
 from __future__ import annotations
@@ -20,22 +21,21 @@ import sys
 import threading
 import time
 import traceback
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection, Sequence
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from importlib import resources
 from pathlib import Path
 from typing import TextIO
 from urllib.parse import unquote, urlsplit
 
-import watchfiles
-
 from k2site import pipeline
 from k2site.diagnostics import Diagnostic, excerpt, sort_unique
+from k2site.watch import Watcher
 
 EVENTS = "/__k2site/events"
 SCRIPT = "/__k2site/reload.js"
-#: Site inputs watched, besides everything under content/, references/, templates/, static/.
-ROOT_FILES = ("site.yaml", "wording.yaml")
-WATCHED_FOLDERS = ("content", "references", "templates", "static")
+#: The browser side of live reload, added to HTML responses (never to `build` output).
+RELOAD_JS = (resources.files("k2site") / "data" / "serve-reload.js").read_bytes()
 _KEEPALIVE = 15.0
 _Message = bytes | None  # one encoded SSE event; None tells a stream to end
 
@@ -189,7 +189,7 @@ class _Handler(BaseHTTPRequestHandler):
         if path == EVENTS:
             self._stream()
         elif path == SCRIPT:
-            self._send(200, "text/javascript; charset=utf-8", RELOAD_JS.encode())
+            self._send(200, "text/javascript; charset=utf-8", RELOAD_JS)
         else:
             self._site_file(path)
 
@@ -278,77 +278,6 @@ def _content_type(rel: str) -> str:
     return f"{guessed}; charset=utf-8" if text else guessed
 
 
-class Watcher:
-    """Calls back with the changed inputs of a site, a batch at a time, in its own thread."""
-
-    def __init__(self, root: Path, on_change: Callable[[list[str]], None]):
-        self.root = root.resolve()
-        self._on_change = on_change
-        self._stop = threading.Event()
-        self._ready = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="k2site-watch", daemon=True)
-
-    def start(self) -> None:
-        """Start watching; returns once changes from now on are seen (or after 5 s)."""
-        self._thread.start()
-        self._ready.wait(timeout=5)
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._thread.join(timeout=5)
-
-    def _run(self) -> None:
-        folders: list[Path] = []
-        while not self._stop.is_set():
-            try:
-                new = watched_folders(self.root)
-                # files put in a new folder before it was watched: one more rebuild finds them
-                added = [self._rel(str(p)) for p in new if folders and p not in folders]
-                self._watch(new, added)
-                folders = new
-            except OSError:  # a folder went away while being listed: list again
-                time.sleep(0.2)
-
-    def _watch(self, folders: list[Path], added: list[str]) -> None:
-        # each folder on its own, not the site recursively: a site folder may hold
-        # .git, .venv or build/, whose thousands of folders are no input
-        for changes in watchfiles.watch(*folders, recursive=False, stop_event=self._stop,
-                                        debounce=400, step=30, rust_timeout=100,
-                                        yield_on_timeout=True, raise_interrupt=False):
-            self._ready.set()  # the first yield, often empty, comes once watching is on
-            inputs = sorted({self._rel(p) for _, p in changes if self._is_input(p)} | {*added})
-            added = []
-            if inputs:
-                self._on_change(inputs)
-            if inputs and watched_folders(self.root) != folders:
-                return  # a folder came or went: watch the new set
-
-    def _rel(self, path: str) -> str:
-        return Path(path).relative_to(self.root).as_posix()
-
-    def _is_input(self, path: str) -> bool:
-        parts = Path(path).relative_to(self.root).parts
-        if not parts or parts[-1].startswith(".") or parts[-1].endswith("~"):
-            return False  # editors' swap and backup files
-        if len(parts) == 1:
-            return parts[0] in ROOT_FILES or parts[0] in WATCHED_FOLDERS
-        # content/ and references/ are read one level deep, by suffix (load.py)
-        suffix = {"content": ".md", "references": ".bib"}.get(parts[0])
-        if suffix:
-            return len(parts) == 2 and parts[1].endswith(suffix)
-        return parts[0] in WATCHED_FOLDERS
-
-
-def watched_folders(root: Path) -> list[Path]:
-    """The site folder and every folder of its inputs that exists now."""
-    folders = [root]
-    for name in WATCHED_FOLDERS:
-        top = root / name
-        if top.is_dir():
-            folders += [top, *sorted(p for p in top.rglob("*") if p.is_dir())]
-    return folders
-
-
 class LiveServer:
     """A running `serve`: the HTTP server and the watcher, each in its own thread."""
 
@@ -405,60 +334,4 @@ PLACEHOLDER = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>k2site: the site has errors</title></head>
 <body><p>The site has errors; they are listed in the terminal.
 This page reloads when they are fixed.</p></body></html>
-"""
-
-RELOAD_JS = """\
-// Injected by `k2site serve` only. Reloads the page when a file it uses is rebuilt and
-// shows build errors over it. Diagnostics are set as text, never parsed as HTML.
-(() => {
-  "use strict";
-  let token = new URL(document.currentScript.src).searchParams.get("build");
-  const local = (url) => decodeURIComponent(url.pathname).replace(/^\\//, "")
-    .replace(/(^|\\/)$/, "$1index.html");
-  const uses = () => new Set([location, ...performance.getEntriesByType("resource")
-    .map((entry) => new URL(entry.name))
-    .filter((url) => url.origin === location.origin)].map(local));
-  const events = new EventSource("/__k2site/events");
-  events.addEventListener("hello", (event) => {
-    if (event.data !== token) location.reload();
-  });
-  events.addEventListener("reload", (event) => {
-    const build = JSON.parse(event.data);
-    const used = uses();
-    if (document.getElementById("k2site-overlay") || build.changed.some((p) => used.has(p))) {
-      location.reload();
-    }
-    token = build.token;
-  });
-  events.addEventListener("problems", (event) => show(JSON.parse(event.data)));
-
-  function show(report) {
-    let box = document.getElementById("k2site-overlay");
-    if (!box) {
-      box = document.createElement("div");
-      box.id = "k2site-overlay";
-      box.setAttribute("role", "alert");
-      Object.assign(box.style, {
-        position: "fixed", inset: "0", zIndex: "2147483647", overflow: "auto",
-        padding: "1.5rem", background: "rgba(24, 24, 27, 0.94)", color: "#fafafa",
-        font: "14px/1.5 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace",
-      });
-      document.body.append(box);
-    }
-    const title = document.createElement("p");
-    title.textContent = report.summary;
-    title.style.fontWeight = "bold";
-    const items = report.diagnostics.map((d) => {
-      const item = document.createElement("pre");
-      item.textContent = d.excerpt ? `${d.text}\\n${d.excerpt}` : d.text;
-      item.style.whiteSpace = "pre-wrap";
-      return item;
-    });
-    const close = document.createElement("button");
-    close.type = "button";
-    close.textContent = "Hide";
-    close.addEventListener("click", () => box.remove());
-    box.replaceChildren(title, ...items, close);
-  }
-})();
 """
