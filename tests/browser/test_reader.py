@@ -138,6 +138,10 @@ def test_evidence_filter_highlights_and_survives_reload(reader: Reader) -> None:
     page.reload()
     assert page.input_value("#evidence-min") == "rct"
     assert claim_states(reader) == states
+    # ... and follows the reader to the next section
+    page.locator(".pager a[rel=next]").click()
+    page.wait_for_url(re.compile(r"\?evidence=rct$"))
+    assert page.input_value("#evidence-min") == "rct"
     page.select_option("#evidence-min", "")
     assert "evidence=" not in page.url
     assert not any(on for _, on in claim_states(reader))
@@ -208,3 +212,18 @@ def test_print_keeps_numbers_and_references_and_drops_controls(reader: Reader) -
     assert page.locator("sup.citation").first.is_visible()
     for hidden in (".site-header", ".evidence-filter", ".toc", ".pager"):
         assert page.locator(hidden).first.is_hidden(), hidden
+
+
+def test_evidence_chart_clicks_through_to_the_claims(reader: Reader) -> None:
+    reader.goto(PAGES["evidence"])
+    page = reader.page
+    segment = page.locator(".chart-bar a").first
+    target = segment.get_attribute("href")
+    segment.locator("rect").click()
+    page.wait_for_url(re.compile(re.escape(target) + "$"))
+    links = page.locator(f"{target} .claim-links a")
+    assert links.count() >= 1
+    claim = links.first.get_attribute("href")
+    links.first.click()
+    page.wait_for_url(re.compile(re.escape(claim.split("/", 1)[1]) + "$"))
+    assert page.locator(f"#{claim.split('#')[1]}.claim").is_visible()

@@ -77,7 +77,13 @@
     function build(link, study) {
       var number = link.textContent.trim();
       var title = study.title || "Untitled source";
-      var meta = [study.authors, study.journal, study.year].filter(Boolean).join(". ");
+      var meta = el("span", { "class": "preview-meta" }, []);
+      [study.authors, study.journal, study.year].forEach(function (part, i) {
+        if (!part) { return; }
+        var text = String(part).replace(/\.$/, "");   // "et al." must not end in ".."
+        meta.appendChild(i === 1 ? el("i", {}, [text]) : doc.createTextNode(text));
+        meta.appendChild(doc.createTextNode(". "));
+      });
       var links = [];
       if (study.doi) { links.push(el("a", { href: "https://doi.org/" + study.doi, rel: "noopener" }, ["DOI"])); }
       if (study.pmid) { links.push(el("a", { href: "https://pubmed.ncbi.nlm.nih.gov/" + study.pmid + "/", rel: "noopener" }, ["PubMed"])); }
@@ -90,7 +96,7 @@
         // Spans shown as blocks: the preview sits inside the citation's <sup>, in a paragraph.
         el("span", { "class": "preview-badge" }, [badge(study.group, study.symbol, study.short)]),
         el("span", { "class": "preview-title" }, [title]),
-        meta ? el("span", { "class": "preview-meta" }, [meta + "."]) : null,
+        meta.childNodes.length ? meta : null,
         el("span", { "class": "preview-design" }, [study.design]),
         study.participants ? el("span", { "class": "preview-participants" }, [study.participants.toLocaleString("en") + " participants"]) : null,
         study.verification ? el("span", { "class": "preview-verification" }, ["Not confirmed: " + study.verification]) : null,
@@ -224,6 +230,12 @@
       status.textContent = value
         ? "Highlighting " + strong + " of " + claims.length + " claims whose best evidence is “" + label + "” or stronger; the rest are dimmed."
         : "";
+      // The choice follows the reader to the next and previous sections.
+      $$(".pager a, .toc-sections > li > a:not([aria-current])").forEach(function (a) {
+        var next = new URL(a.href);
+        if (value) { next.searchParams.set("evidence", value); } else { next.searchParams.delete("evidence"); }
+        a.href = next.toString();
+      });
       if (updateUrl && window.history && history.replaceState) {
         var url = new URL(window.location.href);
         if (value) { url.searchParams.set("evidence", value); } else { url.searchParams.delete("evidence"); }

@@ -66,18 +66,23 @@
       return node;
     }
 
-    function claimHits(data) {
-      // Each anchor is an element with an id; a claim is hit when a matched word falls
-      // inside it. Anchors come in document order with their first word's position.
-      var anchors = (data.anchors || []).filter(function (a) { return claims[a.id]; });
+    function claimHits(data, terms) {
+      // Pagefind lists every element with an id as an anchor, with the position of its
+      // first word. A claim is hit when a matched word falls between its start and the
+      // next anchor, and its own text bears a search term (the index also counts words
+      // the claim's text in claims.json leaves out, such as its badge).
+      var anchors = data.anchors || [];
+      var stems = terms.map(function (t) { return t.toLowerCase().slice(0, Math.max(3, t.length - 2)); });
       var hits = [];
-      (data.locations || []).forEach(function (loc) {
-        anchors.forEach(function (a) {
-          var words = a.text.split(/\s+/).length;
-          if (loc >= a.location && loc < a.location + words && hits.indexOf(a.id) < 0) { hits.push(a.id); }
-        });
+      anchors.forEach(function (a, i) {
+        var claim = claims[a.id];
+        if (!claim || hits.indexOf(claim) >= 0) { return; }
+        var end = i + 1 < anchors.length ? anchors[i + 1].location : Infinity;
+        var inside = (data.locations || []).some(function (loc) { return loc >= a.location && loc < end; });
+        var text = claim.text.toLowerCase();
+        if (inside && stems.some(function (s) { return text.indexOf(s) >= 0; })) { hits.push(claim); }
       });
-      return hits.map(function (id) { return claims[id]; });
+      return hits;
     }
 
     function render(results, terms) {
@@ -87,7 +92,7 @@
         var item = el("li", { "class": "search-result" }, [
           el("h2", {}, [el("a", { href: href }, [data.meta && data.meta.title ? data.meta.title : data.url])])
         ]);
-        var hits = claimHits(data);
+        var hits = claimHits(data, terms);
         if (hits.length) {
           item.appendChild(el("ul", { "class": "search-claims", "aria-label": "Matching claims" }, hits.map(function (c) {
             var g = groups[c.evidence] || { id: c.evidence, symbol: "", short: c.evidence };
@@ -119,7 +124,7 @@
         if (mine !== serial) { return; }   // a newer query has started
         var terms = query.split(/\s+/).filter(function (t) { return t.length > 1; });
         render(results, terms);
-        var count = results.reduce(function (n, r) { return n + claimHits(r).length; }, 0);
+        var count = results.reduce(function (n, r) { return n + claimHits(r, terms).length; }, 0);
         status.textContent = results.length
           ? results.length + (results.length === 1 ? " section" : " sections") + " found for “" + query + "”" + (count ? ", with " + count + (count === 1 ? " matching claim." : " matching claims.") : ".")
           : "Nothing found for “" + query + "”.";
