@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run
-from k2site.cli import report
+from k2site.cli import main, report
 from k2site.diagnostics import warning
 
 LINT = Path(__file__).parent / "sites_lint"
@@ -23,6 +22,13 @@ REGEN = os.environ.get("K2SITE_REGEN") == "1"
 #: The rule each case is about; `clean` has none, `ignore-comment` keeps one finding.
 #: (`template`: check renders the pages too, so a broken template is found before build.)
 RULES = {"clean": None, "ignore-comment": "uncited-claim"}
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """The CLI in-process: exit code, stdout, stderr."""
+    code = main(argv)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])

@@ -12,9 +12,16 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import run
+from k2site.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """The CLI in-process: exit code, stdout, stderr."""
+    code = main(argv)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
 
 
 def k2site(*argv: str) -> subprocess.CompletedProcess[str]:
