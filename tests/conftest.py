@@ -1,35 +1,13 @@
-"""Shared test helpers: the repository, the CLI in-process, and one K2 build per session."""
+"""Session fixtures shared by the tests: one K2 build per session."""
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
 
 from k2site.cli import main
-
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-
-
-def in_ci() -> bool:
-    return os.environ.get("CI", "").lower() == "true"
-
-
-def need(condition: bool, reason: str) -> None:
-    """Skip when something outside the project is missing; fail instead under CI=true."""
-    if not condition:
-        if in_ci():
-            pytest.fail(f"{reason} (required under CI=true)")
-        pytest.skip(reason)
-
-
-def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main(argv)
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+from support import REPO
 
 
 @pytest.fixture(scope="session")
@@ -38,9 +16,3 @@ def k2_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("k2") / "build"
     assert main(["build", str(REPO), "-o", str(out)]) == 0
     return out
-
-
-def copy_site(source: Path, target: Path) -> Path:
-    skip = shutil.ignore_patterns("build", "expected*", ".k2site-cache")
-    shutil.copytree(source, target, ignore=skip)
-    return target

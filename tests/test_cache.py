@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_site, run
 from k2site import cache, workers
 from k2site.cache import Cache
+from support import copy_site, run
 
 SECOND = Path(__file__).parent / "sites" / "second"
 

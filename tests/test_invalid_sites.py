@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_site, run
+from support import copy_site, run
 
 CASES = sorted(p for p in (Path(__file__).parent / "sites_invalid").iterdir() if p.is_dir())
 REGEN = os.environ.get("K2SITE_REGEN") == "1"

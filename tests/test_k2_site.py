@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, run
 from k2site.bibtex import BibSource, parse_store
 from sitecheck import broken_links, external_requests
+from support import REPO, run
 
 
 def _store() -> dict:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run
 from sitecheck import broken_links
+from support import run
 
 SITE = Path(__file__).parent / "sites" / "second"
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run
+from support import run
 
 SITE_YAML = "title: T\nbase_url: https://example.org/\n"
 HOSTILE_BIB = """@article{evil2020,
