@@ -54,8 +54,9 @@ def badge(site: Site, claim_id: str, root: str) -> Markup:
     note = site.flags.get(claim_id)
     html = (
         f' <a class="badge badge-{group.id}" href="{root}how-we-grade/#{group.id}"'
-        f' data-evidence="{group.id}" data-pagefind-ignore><span class="badge-symbol" aria-hidden="true">'
-        f'{group.symbol}</span><span class="visually-hidden">Evidence: </span>'
+        f' data-evidence="{group.id}" data-pagefind-ignore>'
+        f'<span class="badge-symbol" aria-hidden="true">{group.symbol}</span>'
+        f'<span class="visually-hidden">Evidence: </span>'
         f"{escape(group.short)}</a>"
     )
     if note:

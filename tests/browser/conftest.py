@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import REPO, Reader, chromium_path, need
+
+from .browser_support import REPO, Reader, chromium_path, need
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 AXE_URL = "/__test__/axe.min.js"
@@ -38,7 +39,7 @@ class _Handler(SimpleHTTPRequestHandler):
         pass  # keep pytest's output for the failures
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def base_url(k2_build: Path) -> Iterator[str]:
     """The built K2 site (`k2_build` of tests/conftest.py) on 127.0.0.1, any free port."""
     handler = functools.partial(_Handler, directory=str(k2_build))
@@ -50,8 +51,10 @@ def base_url(k2_build: Path) -> Iterator[str]:
     server.server_close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Any]:
+    # Package scope: Playwright's sync API allows one running instance per thread, and
+    # other test files (tests/test_serve.py) start their own after this package is done.
     path = chromium_path()
     need(path is not None, "Chromium is not installed (Debian package `chromium`)")
     try:
@@ -65,7 +68,7 @@ def browser() -> Iterator[Any]:
         browser.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def axe_url(base_url: str) -> str:
     """axe-core from node_modules, installed with `npm ci` when it is missing."""
     if not AXE.is_file() and shutil.which("npm"):

@@ -10,7 +10,8 @@ import json
 from typing import Any
 
 import pytest
-from browser_support import PAGES, screenshot
+
+from .browser_support import PAGES, screenshot
 
 pytestmark = pytest.mark.browser
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from browser_support import PAGES, Reader
+from .browser_support import PAGES, Reader
 
 pytestmark = pytest.mark.browser
 
