@@ -220,11 +220,11 @@ def test_author_date_order_and_labels(store: dict[str, Study]) -> None:
 
 
 def test_output_is_cached_by_content(store: dict[str, Study]) -> None:
-    csl._ENTRY_CACHE.clear()
+    csl.ENTRY_CACHE.clear()
     first = Bibliography(list(store.values()), "nature").entries(["gast2009"])
-    size = len(csl._ENTRY_CACHE)
+    size = len(csl.ENTRY_CACHE)
     again = Bibliography(list(store.values())[::-1], "nature").entries(["gast2009"])
-    assert again == first and len(csl._ENTRY_CACHE) == size
+    assert again == first and len(csl.ENTRY_CACHE) == size
 
 
 def test_bibtex_export_reloads_into_the_same_store(store: dict[str, Study]) -> None:
@@ -246,3 +246,13 @@ def test_ris_export(store: dict[str, Study]) -> None:
         assert line in gast
     assert "AU  - World Health Organization" in text
     assert text == ris_text(list(store.values())[::-1])
+
+
+def test_format_item_for_cite_this_page() -> None:
+    page = {"type": "webpage", "title": "Vitamin K2 and heart health",
+            "container-title": "K2 & Health", "author": [{"literal": "K2 Editors"}],
+            "URL": "https://k2.example.org/heart-health/",
+            "issued": {"date-parts": [[2025, 6, 30]]}}
+    text = Bibliography([], "american-medical-association").format_item(page)
+    assert text == ("K2 Editors. Vitamin K2 and heart health. K2 &amp; Health. June 30, 2025."
+                    " https://k2.example.org/heart-health/")

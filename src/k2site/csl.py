@@ -1,9 +1,11 @@
 """Render-stage helper: BibTeX `Study` values -> CSL-JSON, formatted by citeproc-py.
 
-`to_csl` converts one entry the way Pandoc's BibTeX reader does (types, names with
-particles, dates, sentence-cased English titles), so that a CSL style formats it as
-`pandoc --citeproc` would. `Bibliography` wraps citeproc-py for one style and caches
-each entry's output, because citeproc-py is slow on large stores.
+Read top to bottom: the public interface (`to_csl`, `csl_json`, `Bibliography`), then the
+conversion of one entry the way Pandoc's BibLaTeX reader does it (types, titles in
+sentence case, names with particles, dates, crossref), then fixes to citeproc-py where it
+breaks a CSL rule, then the output markup. Together they make a bundled style format an
+entry as `pandoc --citeproc` does (tests/test_pandoc_compare.py). citeproc-py is slow, so
+every formatted entry is cached by a hash of the style and the entry's fields.
 """
 
 from __future__ import annotations
@@ -19,7 +21,13 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
+from citeproc import (
+    VARIABLES,
+    Citation,
+    CitationItem,
+    CitationStylesBibliography,
+    CitationStylesStyle,
+)
 from citeproc import model as citeproc_model
 from citeproc.source import VariableError
 from citeproc.source.json import CiteProcJSON
@@ -44,6 +52,203 @@ def to_csl(study: Study, store: Mapping[str, Study] | None = None) -> dict[str, 
     if store is not None and raw.get("crossref"):
         raw = _inherit(study, store)
     return _convert(study.key, study.entry_type, raw)
+
+
+def csl_json(studies: Sequence[Study]) -> list[dict[str, Any]]:
+    """`references.json`: CSL-JSON items plus k2site's `evidence` and `verification`."""
+    items = []
+    store = {study.key: study for study in studies}
+    for study in sorted(studies, key=lambda s: s.key):
+        item = to_csl(study, store)
+        item["evidence"] = study.design
+        item["verification"] = study.verification
+        items.append(item)
+    return items
+
+
+def resolve_style(style: str, site_dir: Path | None = None) -> Path:
+    """The independent `.csl` file for a bundled name or a path inside the site."""
+    if style.endswith(".csl"):
+        path = Path(style) if site_dir is None else site_dir / style
+        if not path.is_file():
+            raise ValueError(f"citation style file '{style}' not found")
+        return _independent(path)
+    path = STYLES_DIR / f"{style}.csl"
+    if not path.is_file():
+        raise ValueError(
+            f"unknown citation style '{style}'; bundled: {', '.join(bundled_styles())}"
+        )
+    return _independent(path)
+
+
+def _independent(path: Path) -> Path:
+    """A dependent style (such as `vancouver`) names its parent; use the bundled parent."""
+    text = path.read_text(encoding="utf-8")
+    match = re.search(r'href="([^"]+)"\s+rel="independent-parent"', text)
+    if match is None:
+        return path
+    parent = STYLES_DIR / f"{match.group(1).rstrip('/').rsplit('/', 1)[-1]}.csl"
+    if not parent.is_file():
+        raise ValueError(f"citation style '{path.name}' needs its parent style {match.group(1)}")
+    return parent
+
+
+class Bibliography:
+    """One CSL style applied to a store; formats entries and in-text labels."""
+
+    def __init__(
+        self,
+        studies: Sequence[Study],
+        style: str,
+        site_dir: Path | None = None,
+        locale: str = "en-US",
+    ) -> None:
+        self.style_path = resolve_style(style, site_dir)
+        self.locale = locale
+        self._studies = {s.key: s for s in studies}
+        # keyed by content, so an edited site style is reloaded while `k2site serve` runs
+        self._style_hash = hashlib.sha1(self.style_path.read_bytes()).hexdigest()
+        self._style = _load_style(str(self.style_path), self._style_hash, locale)
+        self.numeric = _is_numeric(self._style)
+        self._ids = {key: f"k{i}" for i, key in enumerate(self._studies)}
+        self._converted: dict[str, dict[str, Any]] = {}
+
+    def entries(self, keys_in_citation_order: Sequence[str]) -> dict[str, str]:
+        """Formatted entry per known key, as safe HTML, without its number or label."""
+        return {
+            key: self._entry(key)
+            for key in keys_in_citation_order
+            if key in self._studies
+        }
+
+    def sort_keys(self, keys: Sequence[str]) -> list[str]:
+        """The keys in the style's bibliography order (citation order for numeric styles)."""
+        known = [k for k in dict.fromkeys(keys) if k in self._studies]
+        if self.numeric or self._style.root.bibliography.sort is None:
+            return known
+        digest = _digest("sort", self._style_hash, self.locale, {"keys": known,
+                         "items": [self._item(k) for k in known]})
+        if digest not in SORT_CACHE:
+            bib = self._bibliography(known)
+            bib.sort()
+            by_id = {self._ids[k]: k for k in known}
+            SORT_CACHE[digest] = [by_id[item.key] for item in bib.items]
+        return list(SORT_CACHE[digest])
+
+    def cite_label(self, key: str, number: int, locator: str = "") -> str:
+        """Plain in-text label of one cited item: `12` or `Gast et al., 2009`. The
+        locator is not part of it: the caller appends it in both kinds of style."""
+        if self.numeric:
+            return str(number)
+        if key not in self._studies:
+            return key
+        return self._cached("cite", key, self._format_cite)
+
+    def format_item(self, item: Mapping[str, Any]) -> str:
+        """One CSL-JSON item formatted as a bibliography entry (safe HTML, no number);
+        for "cite this page", where the page itself is a `webpage` item."""
+        internal = {name: value for name, value in item.items() if name != "id"}
+        digest = _digest("item", self._style_hash, self.locale, internal)
+        found = ENTRY_CACHE.get(digest)
+        if found is None:
+            internal["id"] = "page"
+            source = CiteProcJSON([internal])
+            bib = CitationStylesBibliography(self._style, source, _MARKUP)
+            bib.register(Citation([CitationItem("page")]))
+            rendered = bib.bibliography()
+            found = ENTRY_CACHE[digest] = _html(str(rendered[0])) if rendered else ""
+        return found
+
+    def _entry(self, key: str) -> str:
+        return self._cached("entry", key, self._format)
+
+    def _cached(self, kind: str, key: str, make: Callable[[str], str]) -> str:
+        """Output per (style, locale, entry fields): unchanged entries are not re-rendered
+        when the site is rebuilt in the same process (`k2site serve`)."""
+        digest = _digest(kind, self._style_hash, self.locale, self._item(key))
+        found = ENTRY_CACHE.get(digest)
+        if found is None:
+            found = ENTRY_CACHE[digest] = make(key)
+        return found
+
+    def _item(self, key: str) -> dict[str, Any]:
+        """The entry as citeproc-py's input, converted on first use."""
+        if key not in self._converted:
+            self._converted[key] = _item_for(self._studies[key], self._ids[key], self._studies)
+        return self._converted[key]
+
+    def _format_cite(self, key: str) -> str:
+        bib = self._bibliography([key])
+        citation = Citation([CitationItem(self._ids[key])])
+        bib.register(citation)
+        text = str(bib.cite(citation, lambda item: None))
+        return _plain(text).strip().strip("()[]").strip()
+
+    def _format(self, key: str) -> str:
+        bib = self._bibliography([key])
+        bib.register(Citation([CitationItem(self._ids[key])]))
+        rendered = bib.bibliography()
+        return _html(str(rendered[0])) if rendered else ""
+
+    def _bibliography(self, keys: Sequence[str]) -> CitationStylesBibliography:
+        source = CiteProcJSON([self._item(k) for k in keys])
+        bib = CitationStylesBibliography(self._style, source, _MARKUP)
+        for key in keys:
+            bib.register(Citation([CitationItem(self._ids[key])]))
+        return bib
+
+
+#: Formatted output by content hash of (kind, style file, locale, CSL item). The pipeline
+#: may persist and restore it between runs (with k2site's code fingerprint in its own key).
+ENTRY_CACHE: dict[str, str] = {}
+SORT_CACHE: dict[str, list[str]] = {}
+_CITEPROC_VARIABLES = set(VARIABLES) | {"id", "type", "language"}
+
+
+def _digest(kind: str, style: str, locale: str, item: dict[str, Any]) -> str:
+    fields = {name: value for name, value in item.items() if name != "id"}
+    payload = json.dumps([kind, style, locale, fields], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha1(payload.encode("utf-8")).hexdigest()
+
+
+def _item_for(study: Study, internal_id: str, store: Mapping[str, Study]) -> dict[str, Any]:
+    # citeproc-py lower-cases ids; a neutral id keeps `Smith2009` and `smith2009` apart.
+    item = {
+        name: value
+        for name, value in to_csl(study, store).items()
+        if name.replace("-", "_") in _CITEPROC_VARIABLES  # it warns about newer CSL variables
+    }
+    item["id"] = internal_id
+    return item
+
+
+@lru_cache(maxsize=32)
+def _load_style(path: str, content_hash: str, locale: str) -> CitationStylesStyle:
+    style = CitationStylesStyle(path, locale=locale, validate=False)
+    _drop_bibliography_numbers(style)
+    return style
+
+
+def _drop_bibliography_numbers(style: CitationStylesStyle) -> None:
+    """The caller numbers entries itself, so the layout's own number is removed."""
+    bibliography = style.root.bibliography
+    if bibliography is None:
+        return
+    layout = bibliography.find(f"{_CSL_NS}layout")
+    for node in list(layout.iter(f"{_CSL_NS}text")):
+        if node.get("variable") in ("citation-number", "citation-label"):
+            node.getparent().remove(node)
+
+
+def _is_numeric(style: CitationStylesStyle) -> bool:
+    info = style.root.find(f"{_CSL_NS}info")
+    for category in info.iter(f"{_CSL_NS}category"):
+        if category.get("citation-format") is not None:
+            return category.get("citation-format") == "numeric"
+    return False
+
+
+# BibTeX -> CSL-JSON, following Pandoc's BibLaTeX reader (Text.Pandoc.Citeproc.BibTeX)
 
 
 def _inherit(study: Study, store: Mapping[str, Study], depth: int = 0) -> dict[str, str]:
@@ -258,6 +463,8 @@ def _short_title(raw: Mapping[str, str], title: Any, main: bool, chapter: bool) 
     return full.split(":", 1)[0] if ":" in full else ""
 
 
+# Sentence case for English titles, as Pandoc's citeproc does it (CaseTransform)
+
 _CHUNK = re.compile(r"[^\W_]+|\s+|.", re.S)
 _NOCASE = ('<span class="nocase">', "</span>")
 
@@ -340,6 +547,8 @@ def _rich(runs: Sequence[latex.Run]) -> str:
 def _has_lowercase_word(text: str) -> bool:
     return any(word[:1].islower() for word in re.split(r"[\s\W]+", text))
 
+
+# Names: BibTeX's `and`-separated lists, with biblatex's reading of particles
 
 _NAME_ROLES = (("author", "author"), ("editor", "editor"), ("translator", "translator"),
                ("bookauthor", "container-author"), ("director", "director"))
@@ -465,6 +674,8 @@ def _closing_brace(text: str, start: int) -> int:
             return index
     return -1
 
+
+# Dates, numbers, publishers, identifiers and notes
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _EDTF = re.compile(r"^(-?\d{1,4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?(?:T[\d:]+Z?)?[~?%]?$")
@@ -607,166 +818,9 @@ def _notes(entry_type: str, raw: Mapping[str, str]) -> dict[str, str]:
     }
 
 
-def csl_json(studies: Sequence[Study]) -> list[dict[str, Any]]:
-    """`references.json`: CSL-JSON items plus k2site's `evidence` and `verification`."""
-    items = []
-    store = {study.key: study for study in studies}
-    for study in sorted(studies, key=lambda s: s.key):
-        item = to_csl(study, store)
-        item["evidence"] = study.design
-        item["verification"] = study.verification
-        items.append(item)
-    return items
-
-
-def resolve_style(style: str, site_dir: Path | None = None) -> Path:
-    """The independent `.csl` file for a bundled name or a path inside the site."""
-    if style.endswith(".csl"):
-        path = Path(style) if site_dir is None else site_dir / style
-        if not path.is_file():
-            raise ValueError(f"citation style file '{style}' not found")
-        return _independent(path)
-    path = STYLES_DIR / f"{style}.csl"
-    if not path.is_file():
-        raise ValueError(
-            f"unknown citation style '{style}'; bundled: {', '.join(bundled_styles())}"
-        )
-    return _independent(path)
-
-
-def _independent(path: Path) -> Path:
-    """A dependent style (such as `vancouver`) names its parent; use the bundled parent."""
-    text = path.read_text(encoding="utf-8")
-    match = re.search(r'href="([^"]+)"\s+rel="independent-parent"', text)
-    if match is None:
-        return path
-    parent = STYLES_DIR / f"{match.group(1).rstrip('/').rsplit('/', 1)[-1]}.csl"
-    if not parent.is_file():
-        raise ValueError(f"citation style '{path.name}' needs its parent style {match.group(1)}")
-    return parent
-
-
-class Bibliography:
-    """One CSL style applied to a store; formats entries and in-text labels."""
-
-    def __init__(
-        self,
-        studies: Sequence[Study],
-        style: str,
-        site_dir: Path | None = None,
-        locale: str = "en-US",
-    ) -> None:
-        self.style_path = resolve_style(style, site_dir)
-        self.locale = locale
-        self._studies = {s.key: s for s in studies}
-        self._style = _load_style(str(self.style_path), locale)
-        self.numeric = _is_numeric(self._style)
-        self._ids = {key: f"k{i}" for i, key in enumerate(self._studies)}
-        self._items = {
-            key: _item_for(self._studies[key], self._ids[key], self._studies)
-            for key in self._studies
-        }
-
-    def entries(self, keys_in_citation_order: Sequence[str]) -> dict[str, str]:
-        """Formatted entry per known key, as safe HTML, without its number or label."""
-        return {
-            key: self._entry(key)
-            for key in keys_in_citation_order
-            if key in self._studies
-        }
-
-    def sort_keys(self, keys: Sequence[str]) -> list[str]:
-        """The keys in the style's bibliography order (citation order for numeric styles)."""
-        known = [k for k in dict.fromkeys(keys) if k in self._studies]
-        if self.numeric or self._style.root.bibliography.sort is None:
-            return known
-        bib = self._bibliography(known)
-        bib.sort()
-        by_id = {self._ids[k]: k for k in known}
-        return [by_id[item.key] for item in bib.items]
-
-    def cite_label(self, key: str, number: int, locator: str = "") -> str:
-        """Plain in-text label of one cited item: `12` or `Gast et al., 2009`. The
-        locator is not part of it: the caller appends it in both kinds of style."""
-        if self.numeric:
-            return str(number)
-        if key not in self._studies:
-            return key
-        return self._cached("cite", key, self._format_cite)
-
-    def _entry(self, key: str) -> str:
-        return self._cached("entry", key, self._format)
-
-    def _cached(self, kind: str, key: str, make: Callable[[str], str]) -> str:
-        """Output per (style, locale, entry fields): unchanged entries are not re-rendered
-        when the site is rebuilt in the same process (`k2site serve`)."""
-        digest = _digest(kind, str(self.style_path), self.locale, self._items[key])
-        found = _ENTRY_CACHE.get(digest)
-        if found is None:
-            found = _ENTRY_CACHE[digest] = make(key)
-        return found
-
-    def _format_cite(self, key: str) -> str:
-        bib = self._bibliography([key])
-        citation = Citation([CitationItem(self._ids[key])])
-        bib.register(citation)
-        text = str(bib.cite(citation, lambda item: None))
-        return _plain(text).strip().strip("()[]").strip()
-
-    def _format(self, key: str) -> str:
-        bib = self._bibliography([key])
-        bib.register(Citation([CitationItem(self._ids[key])]))
-        rendered = bib.bibliography()
-        return _html(str(rendered[0])) if rendered else ""
-
-    def _bibliography(self, keys: Sequence[str]) -> CitationStylesBibliography:
-        source = CiteProcJSON([self._items[k] for k in keys])
-        bib = CitationStylesBibliography(self._style, source, _MARKUP)
-        for key in keys:
-            bib.register(Citation([CitationItem(self._ids[key])]))
-        return bib
-
-
-_ENTRY_CACHE: dict[str, str] = {}
-
-
-def _digest(kind: str, style: str, locale: str, item: dict[str, Any]) -> str:
-    fields = {name: value for name, value in item.items() if name != "id"}
-    payload = json.dumps([kind, style, locale, fields], sort_keys=True, ensure_ascii=False)
-    return hashlib.sha1(payload.encode("utf-8")).hexdigest()
-
-
-def _item_for(study: Study, internal_id: str, store: Mapping[str, Study]) -> dict[str, Any]:
-    # citeproc-py lower-cases ids; a neutral id keeps `Smith2009` and `smith2009` apart.
-    item = to_csl(study, store)
-    item["id"] = internal_id
-    return item
-
-
-@lru_cache(maxsize=32)
-def _load_style(path: str, locale: str) -> CitationStylesStyle:
-    style = CitationStylesStyle(path, locale=locale, validate=False)
-    _drop_bibliography_numbers(style)
-    return style
-
-
-def _drop_bibliography_numbers(style: CitationStylesStyle) -> None:
-    """The caller numbers entries itself, so the layout's own number is removed."""
-    bibliography = style.root.bibliography
-    if bibliography is None:
-        return
-    layout = bibliography.find(f"{_CSL_NS}layout")
-    for node in list(layout):
-        if node.get("variable") in ("citation-number", "citation-label"):
-            layout.remove(node)
-
-
-def _is_numeric(style: CitationStylesStyle) -> bool:
-    info = style.root.find(f"{_CSL_NS}info")
-    for category in info.iter(f"{_CSL_NS}category"):
-        if category.get("citation-format") is not None:
-            return category.get("citation-format") == "numeric"
-    return False
+# Fixes to citeproc-py 0.11, applied to its classes when this module is imported. Each
+# one makes a CSL rule hold that citeproc-py gets wrong; tests/test_pandoc_compare.py
+# shows the effect.
 
 
 def _repress_substituted(self: Any, child: Any, context: Any) -> None:
@@ -981,6 +1035,9 @@ citeproc_model.Date.render_single_date = _locale_date_join
 citeproc_model.Substitute.add_to_repressed_list = _repress_substituted
 citeproc_model.FormatNumber._format_last_page = _last_page
 citeproc_model.Name.process = _names_with_others
+
+
+# Output markup: citeproc-py's formatter interface, producing safe HTML
 
 
 def _tag(name: str) -> Any:
