@@ -18,6 +18,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -242,6 +243,23 @@ def test_port_in_use_is_a_usage_error(site: Path, server: LiveServer) -> None:
     assert serve(site, server.httpd.server_address[1]) == 2
 
 
+def _in_thread(function: Callable[[], None], timeout: float) -> None:
+    failure: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            function()
+        except BaseException as exc:  # noqa: B036  (handed back to the test's thread)
+            failure.append(exc)
+
+    thread = threading.Thread(target=target, daemon=True)
+    thread.start()
+    thread.join(timeout)
+    assert not thread.is_alive(), f"still running after {timeout} s"
+    if failure:
+        raise failure[0]
+
+
 def _wait_until(condition: Callable[[], bool], timeout: float = 5.0) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
@@ -302,31 +320,41 @@ def test_in_chromium_the_tab_reloads_and_shows_the_overlay(site: Path, server: L
             pytest.fail(message)
         pytest.skip(message)
     sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium,
-                                             args=["--headless", "--no-sandbox"])
-        try:
-            tab = browser.new_page()
-            errors: list[str] = []
-            tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-            tab.on("pageerror", lambda e: errors.append(str(e)))
-            tab.set_default_timeout(5000)
-            tab.goto(server.url + "overview/")
-            _wait_until(lambda: server.live.listening == 1)
-            content = site / "content" / "overview.md"
-            content.write_text(page("second version"))
-            tab.get_by_text("second version").wait_for()
 
-            content.write_text("---\ntitle: [unclosed\n---\n")
-            overlay = tab.locator("#k2site-overlay")
-            overlay.wait_for()
-            assert re.search(r"content/overview\.md:\d+:\d+: error: .*\[front-matter\]",
-                             overlay.inner_text())
-            assert "second version" in tab.locator("main").inner_text()
+    def drive() -> None:
+        with sync_api.sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium,
+                                                 args=["--headless", "--no-sandbox"])
+            try:
+                _reload_and_overlay(browser.new_page(), site, server)
+            finally:
+                browser.close()
 
-            content.write_text(page("third version"))
-            tab.get_by_text("third version").wait_for()
-            assert tab.locator("#k2site-overlay").count() == 0
-            assert errors == []
-        finally:
-            browser.close()
+    # its own thread: the browser tests' session may already run Playwright's event loop
+    # in this one, and the sync API refuses to start inside a running loop
+    _in_thread(drive, timeout=60)
+
+
+def _reload_and_overlay(tab: Any, site: Path, server: LiveServer) -> None:
+    """Edit, break and fix the page while a real tab shows it."""
+    errors: list[str] = []
+    tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    tab.set_default_timeout(5000)
+    tab.goto(server.url + "overview/")
+    _wait_until(lambda: server.live.listening == 1)
+    content = site / "content" / "overview.md"
+    content.write_text(page("second version"))
+    tab.get_by_text("second version").wait_for()
+
+    content.write_text("---\ntitle: [unclosed\n---\n")
+    overlay = tab.locator("#k2site-overlay")
+    overlay.wait_for()
+    assert re.search(r"content/overview\.md:\d+:\d+: error: .*\[front-matter\]",
+                     overlay.inner_text())
+    assert "second version" in tab.locator("main").inner_text()
+
+    content.write_text(page("third version"))
+    tab.get_by_text("third version").wait_for()
+    assert tab.locator("#k2site-overlay").count() == 0
+    assert errors == []
