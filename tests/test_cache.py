@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -76,3 +78,18 @@ def test_parallel_map_keeps_order(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(workers, "MIN_ITEMS", 2)
     monkeypatch.setenv("K2SITE_JOBS", "2")
     assert workers.parallel_map(abs, list(range(-50, 50))) == [abs(i) for i in range(-50, 50)]
+
+
+def test_parallel_map_uses_processes_but_not_beside_threads(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(workers, "MIN_ITEMS", 2)
+    monkeypatch.setenv("K2SITE_JOBS", "2")
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    pids = set(workers.parallel_map(_pid, list(range(40))))
+    assert pids and os.getpid() not in pids
+    monkeypatch.setattr(threading, "active_count", lambda: 3)
+    assert set(workers.parallel_map(_pid, list(range(40)))) == {os.getpid()}
+
+
+def _pid(_: int) -> int:
+    return os.getpid()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
@@ -27,10 +28,16 @@ def workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
 
 
+def _can_fork() -> bool:
+    """Forking is safe only from a single-threaded process: a thread holding a lock at
+    the fork (serve's server and watcher threads) would leave it locked in the child."""
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
 def parallel_map(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
     """`[function(item) for item in items]`, across processes when it pays."""
     jobs = min(workers(), len(items) // (MIN_ITEMS // 2) or 1)
-    if jobs < 2 or len(items) < MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs < 2 or len(items) < MIN_ITEMS or not _can_fork():
         return [function(item) for item in items]
     chunk = max(1, len(items) // (jobs * 4))
     with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
