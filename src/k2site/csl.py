@@ -15,19 +15,14 @@ import html
 import json
 import os
 import re
+import warnings
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from citeproc import (
-    VARIABLES,
-    Citation,
-    CitationItem,
-    CitationStylesBibliography,
-    CitationStylesStyle,
-)
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
 from citeproc import model as citeproc_model
 from citeproc.source import VariableError
 from citeproc.source.json import CiteProcJSON
@@ -110,6 +105,9 @@ class Bibliography:
         self._style_hash = hashlib.sha1(self.style_path.read_bytes()).hexdigest()
         self._style = _load_style(str(self.style_path), self._style_hash, locale)
         self.numeric = _is_numeric(self._style)
+        self._quotes_take_punctuation = (
+            str(self._style.root.get_locale_option("punctuation-in-quote")).lower() == "true"
+        )
         self._ids = {key: f"k{i}" for i, key in enumerate(self._studies)}
         self._converted: dict[str, dict[str, Any]] = {}
 
@@ -156,7 +154,7 @@ class Bibliography:
             bib = CitationStylesBibliography(self._style, source, _MARKUP)
             bib.register(Citation([CitationItem("page")]))
             rendered = bib.bibliography()
-            found = ENTRY_CACHE[digest] = _html(str(rendered[0])) if rendered else ""
+            found = ENTRY_CACHE[digest] = self._output(rendered, item.get("language", "en"))
         return found
 
     def _entry(self, key: str) -> str:
@@ -187,11 +185,23 @@ class Bibliography:
     def _format(self, key: str) -> str:
         bib = self._bibliography([key])
         bib.register(Citation([CitationItem(self._ids[key])]))
-        rendered = bib.bibliography()
-        return _html(str(rendered[0])) if rendered else ""
+        return self._output(bib.bibliography(), self._item(key).get("language", "en"))
+
+    def _output(self, rendered: Sequence[Any], language: str = "en") -> str:
+        if not rendered:
+            return ""
+        text = str(rendered[0])
+        if self._quotes_take_punctuation and language.startswith("en"):
+            # American usage, `“good.”`, for English entries, as Pandoc does
+            text = _CLOSING_QUOTE_THEN_PUNCTUATION.sub(r"\2\1", text)
+        return _html(text)
 
     def _bibliography(self, keys: Sequence[str]) -> CitationStylesBibliography:
-        source = CiteProcJSON([self._item(k) for k in keys])
+        with warnings.catch_warnings():
+            # citeproc-py warns about CSL 1.0.2 variables it does not list (volume-title),
+            # yet formats them; the warning would only be noise in the build output.
+            warnings.simplefilter("ignore", UserWarning)
+            source = CiteProcJSON([self._item(k) for k in keys])
         bib = CitationStylesBibliography(self._style, source, _MARKUP)
         for key in keys:
             bib.register(Citation([CitationItem(self._ids[key])]))
@@ -202,7 +212,6 @@ class Bibliography:
 #: may persist and restore it between runs (with k2site's code fingerprint in its own key).
 ENTRY_CACHE: dict[str, str] = {}
 SORT_CACHE: dict[str, list[str]] = {}
-_CITEPROC_VARIABLES = set(VARIABLES) | {"id", "type", "language"}
 
 
 def _digest(kind: str, style: str, locale: str, item: dict[str, Any]) -> str:
@@ -213,11 +222,7 @@ def _digest(kind: str, style: str, locale: str, item: dict[str, Any]) -> str:
 
 def _item_for(study: Study, internal_id: str, store: Mapping[str, Study]) -> dict[str, Any]:
     # citeproc-py lower-cases ids; a neutral id keeps `Smith2009` and `smith2009` apart.
-    item = {
-        name: value
-        for name, value in to_csl(study, store).items()
-        if name.replace("-", "_") in _CITEPROC_VARIABLES  # it warns about newer CSL variables
-    }
+    item = to_csl(study, store)
     item["id"] = internal_id
     return item
 
@@ -451,7 +456,8 @@ def _series(raw: Mapping[str, str], title: Any) -> str:
         suffix = {1: "st", 2: "nd", 3: "rd"}.get(int(value) % 10, "th")
         suffix = "th" if int(value) % 100 in (11, 12, 13) else suffix
         return f"{value}{suffix} series"
-    return _BIBSTRINGS.get(value.lower()) or str(title("series"))
+    resolved = _BIBSTRINGS.get(value.lower())
+    return resolved[0].upper() + resolved[1:] if resolved else str(title("series"))
 
 
 def _short_title(raw: Mapping[str, str], title: Any, main: bool, chapter: bool) -> str:
@@ -519,6 +525,9 @@ def _sentence_chunk(state: str, chunk: str) -> str:
     return chunk
 
 
+_OPENING_QUOTES = "“‘\"«"
+
+
 def _next_state(state: str, text: str) -> str:
     """citeproc's case-transform state after `text`: where sentences and words start."""
     if not text:
@@ -530,6 +539,8 @@ def _next_state(state: str, text: str) -> str:
         return "in-word"
     if last.isspace():
         return "sentence" if state == "after-sentence" else "word-end"
+    if last in _OPENING_QUOTES:
+        return state  # Pandoc's quotes are markup, not text: they change nothing
     return "word-end" if last in "-/\u2013\u2014" else "punctuation"
 
 
@@ -805,7 +816,7 @@ def _identifiers(raw: Mapping[str, str]) -> dict[str, str]:
 
 def _unescape(value: str) -> str:
     """URLs and identifiers are verbatim, but `\\%` and friends are common in .bib files."""
-    return re.sub(r"\\([%&#_~$])", r"\1", value.strip())
+    return re.sub(r"\\([%&#_~$])", r"\1", value.strip()).replace("&amp;", "&")
 
 
 def _notes(entry_type: str, raw: Mapping[str, str]) -> dict[str, str]:
@@ -1008,15 +1019,12 @@ def _title_case(text: Any) -> Any:
 
 
 def _title_chunk(state: str, chunk: str) -> str:
-    if not chunk.isalnum() or not chunk.isascii():
-        return chunk
-    if any(c.isupper() for c in chunk):
+    if not chunk.isalnum() or any(c.isupper() for c in chunk):
         return chunk  # mixed case (mRNA) and capitals (DNA) stay as written
     if state in ("start", "sentence"):
         return chunk.capitalize()
-    if state == "word-end" and chunk not in _STOP_WORDS and len(chunk) > 1:
-        return chunk.capitalize()
-    if state == "before-last" and len(chunk) > 1:
+    # Pandoc 2.x's citeproc leaves a final stop word alone too ("Den Moderne by").
+    if state in ("word-end", "before-last") and chunk not in _STOP_WORDS and len(chunk) > 1:
         return chunk.capitalize()
     return chunk
 
@@ -1074,6 +1082,7 @@ def _plain(marked: str) -> str:
     return _MARK.sub("", _tidy(marked))
 
 
+_CLOSING_QUOTE_THEN_PUNCTUATION = re.compile(r"(”)([.,])")
 _DOUBLE_PERIOD = re.compile("([.?!])((?:\ue002[a-z-]+\ue001)*)\\.")
 
 
