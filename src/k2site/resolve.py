@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cached_property
 
 from k2site.diagnostics import Diagnostic, error, warning
 from k2site.evidence import EvidenceGroup, claim_group
@@ -38,6 +39,11 @@ class Site:
     """Evidence group of each claim, by claim id."""
     flags: Mapping[str, str]
     """Reader-facing overclaim note of each flagged claim, by claim id."""
+
+    @cached_property
+    def page_titles(self) -> dict[str, str]:
+        """Title of each published page, by slug."""
+        return {page.slug: page.title for page in self.pages}
 
     @property
     def claims(self) -> Iterable[Claim]:
@@ -69,11 +75,11 @@ def resolve(
     )
     groups = {c.id: claim_group(site.designs(c)) for c in site.claims}
     problems += _check_store(pages, studies)
-    return Site(**{**site.__dict__, "groups": groups}), problems
+    return replace(site, groups=groups), problems
 
 
 def with_flags(site: Site, flags: Mapping[str, str]) -> Site:
-    return Site(**{**site.__dict__, "flags": dict(flags)})
+    return replace(site, flags=dict(flags))
 
 
 def _check_slugs(pages: Sequence[Page]) -> list[Diagnostic]:

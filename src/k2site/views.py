@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlparse
 
@@ -43,7 +44,6 @@ def common(site: Site) -> dict[str, Any]:
         "description": config.description, "author": config.author,
         "disclaimer": config.disclaimer or DEFAULT_DISCLAIMER,
         "base_path": urlparse(config.base_url).path or "/",
-        "nav": [{"slug": p.slug, "title": p.title} for p in site.pages],
         "groups": [group_view(g) for g in GROUPS],
     }
 
@@ -103,8 +103,7 @@ def safe_url(url: str) -> str:
 
 
 def claim_link(site: Site, claim: Claim) -> dict[str, Any]:
-    page = next(p for p in site.pages if p.slug == claim.page)
-    return {"id": claim.id, "page": claim.page, "page_title": page.title,
+    return {"id": claim.id, "page": claim.page, "page_title": site.page_titles[claim.page],
             "text": claim.text, "group": group_view(site.groups[claim.id])}
 
 
@@ -114,10 +113,13 @@ def article(site: Site, page: Page, body: Markup, entries: Mapping[str, str],
     keys.sort(key=lambda k: site.numbers.get(k, 0))
     pages = site.pages
     refs = [study_view(site, site.studies[k], entries) for k in keys]
+    here: dict[str, list[str]] = {}
+    for claim in page.claims:
+        for key in dict.fromkeys(claim.keys):
+            here.setdefault(key, []).append(claim.id)
     for ref in refs:
         # links back to each claim on this page citing the study, like Wikipedia's "^ a b"
-        ref["cited_here"] = [c.id for c in site.cited_by.get(ref["key"], ())
-                             if c.page == page.slug]
+        ref["cited_here"] = here.get(ref["key"], [])
     url = f"{site.config.base_url}{page.slug}/"
     return {
         "slug": page.slug, "title": page.title, "summary": page.summary,
@@ -126,12 +128,28 @@ def article(site: Site, page: Page, body: Markup, entries: Mapping[str, str],
         "body": body, "evidence": summary(site, list(page.claims)),
         "levels": filter_levels(site, list(page.claims)),
         "refs": refs, "previews": {r["key"]: preview(r) for r in refs},
+        "nav": nav_window(pages, index),
         "prev": _nav(pages[index - 1]) if index > 0 else None,
         "next": _nav(pages[index + 1]) if index + 1 < len(pages) else None,
         "url": url,
         "jsonld": jsonld_page(site, url, page.title, page.summary, page.reviewed,
                               citation=[study_jsonld(site, r) for r in refs]),
     }
+
+
+#: A page's contents list names every page of a site up to this size; beyond it, only
+#: the pages around it, so that pages stay small and rendering stays linear.
+NAV_ALL = 40
+NAV_AROUND = 5
+
+
+def nav_window(pages: Sequence[Page], index: int) -> list[dict[str, Any]]:
+    """The pages the contents list names, with their reading-order numbers."""
+    if len(pages) <= NAV_ALL:
+        first, last = 0, len(pages)
+    else:
+        first, last = max(0, index - NAV_AROUND), min(len(pages), index + NAV_AROUND + 1)
+    return [{**_nav(pages[i]), "number": i + 1} for i in range(first, last)]
 
 
 def filter_levels(site: Site, claims: list[Claim]) -> list[dict[str, Any]]:
@@ -159,6 +177,7 @@ def preview(view: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if v not in (None, "")}
 
 
+@lru_cache(maxsize=16384)
 def short_authors(field: str, limit: int = 3) -> str:
     """`Geleijnse, Johanna M. and Vermeer, Cees and ...` -> `Geleijnse JM, Vermeer C, et al.`"""
     names = [n.strip() for n in re.split(r"\s+and\s+", field.strip()) if n.strip()]

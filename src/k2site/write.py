@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -45,12 +46,34 @@ def _swap(staging: Path, out: Path) -> None:
     if not out.exists():
         os.replace(staging, out)
         return
-    old = out.parent / f".{out.name}.old-{os.getpid()}"
-    shutil.rmtree(old, ignore_errors=True)
-    os.replace(out, old)
+    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+    os.replace(out, old / "site")
     try:
         os.replace(staging, out)
     except BaseException:
-        os.replace(old, out)
+        os.replace(old / "site", out)
+        old.rmdir()
         raise
-    shutil.rmtree(old, ignore_errors=True)
+    _discard(old)
+
+
+#: Deleting a large old output takes seconds on slow disks; past this many files the
+#: old tree, already renamed out of the way, is deleted by a process of its own.
+BACKGROUND_DELETE = 2000
+
+
+def _discard(old: Path) -> None:
+    rm = shutil.which("rm")
+    if rm and _more_files_than(old, BACKGROUND_DELETE):
+        subprocess.Popen([rm, "-rf", "--", str(old)], start_new_session=True,
+                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL)
+    else:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _more_files_than(folder: Path, limit: int) -> bool:
+    for count, _ in enumerate(folder.rglob("*")):
+        if count >= limit:
+            return True
+    return False
