@@ -46,7 +46,12 @@ def to_csl(study: Study, store: Mapping[str, Study] | None = None) -> dict[str, 
     raw = study.raw_fields
     if store is not None and raw.get("crossref"):
         raw = _inherit(study, store)
-    return _convert(study.key, study.entry_type, raw)
+    digest = _digest("csl-json", "", "", {"key": study.key, "type": study.entry_type, **raw})
+    USED.add(digest)
+    found = ENTRY_CACHE.get(digest)
+    if found is None:
+        found = ENTRY_CACHE[digest] = json.dumps(_convert(study.key, study.entry_type, raw))
+    return dict(json.loads(found))
 
 
 def csl_json(studies: Sequence[Study]) -> list[dict[str, Any]]:
@@ -164,6 +169,7 @@ class Bibliography:
         """Output per (style, locale, entry fields): unchanged entries are not re-rendered
         when the site is rebuilt in the same process (`k2site serve`)."""
         digest = _digest(kind, self._style_hash, self.locale, self._item(key))
+        USED.add(digest)
         found = ENTRY_CACHE.get(digest)
         if found is None:
             found = ENTRY_CACHE[digest] = make(key)
@@ -210,7 +216,10 @@ class Bibliography:
 
 #: Formatted output by content hash of (kind, style file, locale, CSL item). The pipeline
 #: may persist and restore it between runs (with k2site's code fingerprint in its own key).
+#: Formatted output, and converted CSL-JSON as JSON text, by a digest of their input.
 ENTRY_CACHE: dict[str, str] = {}
+#: The ENTRY_CACHE digests asked for since the last clear: what a disk cache should keep.
+USED: set[str] = set()
 SORT_CACHE: dict[str, list[str]] = {}
 
 

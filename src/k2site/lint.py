@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from k2site import wording
+from k2site.cache import Cache, key
 from k2site.diagnostics import Diagnostic, error, warning
 from k2site.load import SiteSource
 from k2site.markdown import blank_citations
@@ -16,11 +17,30 @@ from k2site.parse import strip_ignores
 from k2site.resolve import Site
 
 
-def lint_site(site: Site, source: SiteSource) -> tuple[dict[str, str], list[Diagnostic]]:
+class _Wording:
+    """`wording.check_claim` for one vocabulary, remembered by text and group in `store`."""
+
+    def __init__(self, vocab: wording.Vocabulary, extra: str, store: Cache | None) -> None:
+        self.vocab, self.extra, self.store = vocab, extra, store
+
+    def check(self, text: str, group: str) -> list[wording.WordingFinding]:
+        if self.store is None:
+            return wording.check_claim(text, group, self.vocab)
+        cache_key = key("lint", self.extra, group, text)
+        found = self.store.get(cache_key)
+        if found is None:
+            found = wording.check_claim(text, group, self.vocab)
+            self.store.put(cache_key, found)
+        return list(found)
+
+
+def lint_site(site: Site, source: SiteSource,
+              store: Cache | None = None) -> tuple[dict[str, str], list[Diagnostic]]:
     """Overclaim notes by claim id, and a warning for each finding not silenced."""
-    vocab, problems = _vocabulary(source)
-    if vocab is None:
+    found_vocab, problems = _vocabulary(source)
+    if found_vocab is None:
         return {}, problems
+    vocab = _Wording(found_vocab, source.wording.text if source.wording else "", store)
     texts = {t.path: t.text for t in source.pages}
     flags: dict[str, str] = {}
     for page in site.pages:
@@ -51,12 +71,12 @@ def _prepared(text: str) -> tuple[list[str], dict[int, frozenset[str]]]:
 
 
 def _check(path: str, lines: list[str], ignored: Mapping[int, frozenset[str]],
-           span: tuple[int, int], group: str, vocab: wording.Vocabulary) -> list[Diagnostic]:
+           span: tuple[int, int], group: str, vocab: _Wording) -> list[Diagnostic]:
     first, last = span
     text = "\n".join(lines[first - 1 : last])
     silenced = frozenset().union(*(ignored.get(i, frozenset()) for i in range(first - 1, last)))
     found = []
-    for finding in wording.check_claim(text, group, vocab):
+    for finding in vocab.check(text, group):
         if finding.rule in silenced:
             continue
         line = first + text.count("\n", 0, finding.start)

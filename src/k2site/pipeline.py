@@ -7,14 +7,15 @@ from a watch loop and serves the files from memory.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
 from jinja2 import TemplateError
 
-from k2site import lint, search
+from k2site import csl, lint, search
 from k2site.bibtex import BibSource, merge_files, parse_file
 from k2site.cache import FOLDER, Cache, key
 from k2site.diagnostics import Diagnostic, InputError, error, failed
@@ -65,7 +66,9 @@ def check(root: Path, drafts: bool = False, cache: bool = True) -> Result:
         # a page that failed to parse may cite any entry: "never cited" would mislead
         more = [d for d in more if d.rule != "unused-reference"]
     result.diagnostics += more
-    flags, more = lint.lint_site(site, source)
+    store = Cache(cache_dir, "lint")
+    flags, more = lint.lint_site(site, source, store)
+    store.save()
     result.diagnostics += more
     result.site = with_flags(site, flags)
     return result
@@ -79,7 +82,8 @@ def render(root: Path, strict: bool = False, drafts: bool = False,
         return result
     templates = result.source.templates
     try:
-        result.files = render_site(result.site, templates)
+        with _csl_cache(root / FOLDER):
+            result.files = render_site(result.site, templates)
     except TemplateError as exc:
         result.diagnostics.append(template_diagnostic(exc, templates))
         return result
@@ -100,6 +104,19 @@ def build(root: Path, out: Path, strict: bool = False, drafts: bool = False,
     if result.files and result.source is not None and not failed(result.diagnostics, strict):
         write_site(out, result.files, static_files(result.source))
     return result
+
+
+@contextmanager
+def _csl_cache(folder: Path) -> Iterator[None]:
+    """Formatted references from earlier builds in, the ones this build used out."""
+    store = Cache(folder, "csl")
+    csl.ENTRY_CACHE.update(store.old)
+    csl.USED.clear()
+    yield
+    for digest in csl.USED:
+        if digest in csl.ENTRY_CACHE:
+            store.put(digest, csl.ENTRY_CACHE[digest])
+    store.save()
 
 
 def static_files(source: SiteSource) -> dict[str, Path]:
