@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from k2site.parse import parse_page, strip_ignores
+from k2site.parse import parse_page
+from k2site.syntax import strip_ignores
 
 PAGE = """---
 title: A page

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from markdown_it.utils import read_fixture_file
 
-from k2site.markdown import ENV_KEY, make_markdown, parse_citation_group
+from k2site.markdown import ENV_KEY, make_markdown
 from k2site.model import Citation
+from k2site.syntax import parse_citation_group
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

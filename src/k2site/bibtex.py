@@ -11,14 +11,15 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-import bibtexparser
-from bibtexparser import model as bib
+from typing import TYPE_CHECKING
 
 from k2site import latex
 from k2site.diagnostics import Diagnostic, error, warning
 from k2site.evidence import DESIGNS, VERIFICATIONS
 from k2site.model import Study
+
+if TYPE_CHECKING:  # bibtexparser loads only when a .bib file changed (see `parse_file`)
+    from bibtexparser import model as bib
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _DOI = re.compile(r"^10\.\d{4,9}/\S+$")
@@ -60,6 +61,8 @@ def merge_files(
 
 def parse_file(source: BibSource) -> tuple[list[Study], list[Diagnostic]]:
     """One `.bib` file's entries, in file order, and its problems."""
+    import bibtexparser
+
     library = bibtexparser.parse_string(source.text)
     diagnostics: list[Diagnostic] = []
     entries: dict[str, Study] = {}
@@ -163,7 +166,9 @@ def _duplicate(study: Study, first: Study) -> Diagnostic:
 
 def _failed_block(source: BibSource, block: bib.Block, entries: dict[str, Study]) -> Diagnostic:
     line = (block.start_line or 0) + 1
-    if isinstance(block, bib.DuplicateBlockKeyBlock):
+    from bibtexparser.model import DuplicateBlockKeyBlock
+
+    if isinstance(block, DuplicateBlockKeyBlock):
         first = entries.get(block.key)
         where = f": first defined at {first.path}:{first.line}" if first else ""
         return error(source.path, line, 1, "duplicate-key",

@@ -7,26 +7,40 @@ Reads each claim's Markdown source (citations blanked, so columns stay exact) an
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-from k2site import wording
 from k2site.cache import Cache, key
 from k2site.diagnostics import Diagnostic, error, warning
 from k2site.load import SiteSource
-from k2site.markdown import blank_citations
-from k2site.parse import strip_ignores
 from k2site.resolve import Site
+from k2site.syntax import blank_citations, strip_ignores
+
+if TYPE_CHECKING:  # compiling the vocabulary is only needed when a claim misses the cache
+    from k2site import wording
 
 
 class _Wording:
-    """`wording.check_claim` for one vocabulary, remembered by text and group in `store`."""
+    """`wording.check_claim` remembered by text and group in `store`. The vocabulary is
+    loaded only on a miss: compiling it costs more than a whole cached small build."""
 
-    def __init__(self, vocab: wording.Vocabulary, extra: str, store: Cache | None) -> None:
-        self.vocab, self.extra, self.store = vocab, extra, store
+    def __init__(self, extra: str | None, store: Cache | None) -> None:
+        self.extra, self.store = extra, store
+        self._vocab: wording.Vocabulary | None = None
+
+    @property
+    def vocab(self) -> wording.Vocabulary:
+        if self._vocab is None:
+            from k2site import wording
+
+            self._vocab = wording.load_vocabulary(self.extra)  # ValueError when it is bad
+        return self._vocab
 
     def check(self, text: str, group: str) -> list[wording.WordingFinding]:
+        from k2site import wording
+
         if self.store is None:
             return wording.check_claim(text, group, self.vocab)
-        cache_key = key("lint", self.extra, group, text)
+        cache_key = key("lint", self.extra or "", group, text)
         found = self.store.get(cache_key)
         if found is None:
             found = wording.check_claim(text, group, self.vocab)
@@ -37,10 +51,16 @@ class _Wording:
 def lint_site(site: Site, source: SiteSource,
               store: Cache | None = None) -> tuple[dict[str, str], list[Diagnostic]]:
     """Overclaim notes by claim id, and a warning for each finding not silenced."""
-    found_vocab, problems = _vocabulary(source)
-    if found_vocab is None:
-        return {}, problems
-    vocab = _Wording(found_vocab, source.wording.text if source.wording else "", store)
+    vocab = _Wording(source.wording.text if source.wording else None, store)
+    try:
+        return _lint(site, source, vocab)
+    except ValueError as exc:
+        return {}, [error("wording.yaml", 1, 1, "wording-config", str(exc))]
+
+
+def _lint(site: Site, source: SiteSource,
+          vocab: _Wording) -> tuple[dict[str, str], list[Diagnostic]]:
+    problems: list[Diagnostic] = []
     texts = {t.path: t.text for t in source.pages}
     flags: dict[str, str] = {}
     for page in site.pages:
@@ -50,18 +70,12 @@ def lint_site(site: Site, source: SiteSource,
             found = _check(page.path, lines, ignored, claim.span, group, vocab)
             problems += found
             if any(d.rule == "overclaim" for d in found):
+                from k2site import wording
+
                 flags[claim.id] = wording.overclaim_note(group)
         for span in page.passages:
             problems += _check(page.path, lines, ignored, span, "none", vocab)
     return flags, problems
-
-
-def _vocabulary(source: SiteSource) -> tuple[wording.Vocabulary | None, list[Diagnostic]]:
-    extra = source.wording.text if source.wording else None
-    try:
-        return wording.load_vocabulary(extra), []
-    except ValueError as exc:
-        return None, [error("wording.yaml", 1, 1, "wording-config", str(exc))]
 
 
 def _prepared(text: str) -> tuple[list[str], dict[int, frozenset[str]]]:

@@ -21,20 +21,12 @@ from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.container import container_plugin
 
 from k2site.model import Citation
+from k2site.syntax import closing_bracket, parse_citation_group
 
 ENV_KEY = "k2site"
 
-# Pandoc: a key starts with a letter, digit or _, and may hold :.#$%&-+?<>~/ inside.
-_KEY = r"[\w](?:[\w]|[:.#$%&\-+?<>~/](?=[\w]))*"
-_ITEM = re.compile(rf"^(?P<prefix>(?:.*?\s)?)-?@(?P<key>{_KEY})(?P<suffix>.*)$", re.DOTALL)
 _CLAIM_ATTRS = re.compile(r"^\{\s*(?:\.claim\s+#(?P<a>[\w-]+)|#(?P<b>[\w-]+)\s+\.claim)\s*\}$")
 _CLAIM_START = re.compile(r"^\{[^}]*\.claim\b")
-
-
-#: How a page body marks what only the whole site knows: `\x00c<i>\x00` citation group i,
-#: `\x00b<id>\x00` the badge of claim <id>, `\x00g<id>\x00` its evidence group id.
-#: markdown-it turns NUL in the input into U+FFFD, so content cannot forge one.
-PLACEHOLDER = re.compile("\x00([cbg])([^\x00]*)\x00")
 
 
 class Placeholders:
@@ -65,38 +57,11 @@ class CitationRenderer(Protocol):
     def claim_attrs(self, claim_id: str) -> dict[str, str]: ...
 
 
-def parse_citation_group(content: str) -> list[Citation] | None:
-    """`see @a, p. 12; @b` -> citations, or None when the text is not a citation group."""
-    citations = []
-    for part in content.split(";"):
-        match = _ITEM.match(part.strip())
-        if match is None:
-            return None
-        suffix = match["suffix"].strip()
-        locator = suffix[1:].strip() if suffix.startswith(",") else suffix
-        citations.append(Citation(match["key"], match["prefix"].strip(), locator))
-    return citations or None
-
-
-def blank_citations(text: str) -> str:
-    """The text with each citation group replaced by spaces, so columns stay put."""
-    out, pos = [], 0
-    while (start := text.find("[", pos)) >= 0:
-        end = _closing_bracket(text, start)
-        if end > 0 and parse_citation_group(text[start + 1 : end]) is not None:
-            out.append(text[pos:start] + " " * (end + 1 - start))
-            pos = end + 1
-        else:
-            out.append(text[pos : start + 1])
-            pos = start + 1
-    return "".join(out) + text[pos:]
-
-
 def _citation_rule(state: StateInline, silent: bool) -> bool:
     src, start = state.src, state.pos
     if src[start] != "[" or "@" not in src[start : start + 200]:
         return False
-    end = _closing_bracket(src, start)
+    end = closing_bracket(src, start)
     if end < 0 or src[end + 1 : end + 2] in ("(", "["):
         return False  # a link or a reference link, not a citation
     citations = parse_citation_group(src[start + 1 : end])
@@ -108,25 +73,6 @@ def _citation_rule(state: StateInline, silent: bool) -> bool:
         token.content = src[start : end + 1]
     state.pos = end + 1
     return True
-
-
-def _closing_bracket(src: str, start: int) -> int:
-    """Index of the `]` that closes the `[` at start, or -1 (none, or code inside)."""
-    depth, i = 0, start
-    while i < len(src):
-        char = src[i]
-        if char == "\\":
-            i += 1
-        elif char == "`":
-            return -1
-        elif char == "[":
-            depth += 1
-        elif char == "]":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return -1
 
 
 def _renderer(env: Any) -> CitationRenderer | None:

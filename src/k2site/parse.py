@@ -24,8 +24,8 @@ from k2site.markdown import (
     slugify,
 )
 from k2site.model import Citation, Claim, Page
+from k2site.syntax import strip_ignores
 
-IGNORE = re.compile(r"<!--\s*k2site:\s*ignore\s+([\w\s,-]+?)\s*-->")
 _CLOSER = re.compile(r"^\s*:::+\s*$")
 _MD: MarkdownIt | None = None
 
@@ -85,20 +85,6 @@ def parse_page(path: str, text: str) -> tuple[Page | None, list[Diagnostic]]:
         passages=tuple(state.passages),
     )
     return page, problems + state.diagnostics
-
-
-def strip_ignores(body: str) -> tuple[str, dict[int, frozenset[str]]]:
-    """Blank out `<!-- k2site: ignore RULE -->` comments; the rules each body line silences."""
-    ignored: dict[int, frozenset[str]] = {}
-    lines = body.split("\n")
-    for i, line in enumerate(lines):
-        if "k2site:" not in line:
-            continue
-        for match in IGNORE.finditer(line):
-            rules = frozenset(r for r in re.split(r"[\s,]+", match[1]) if r)
-            ignored[i] = ignored.get(i, frozenset()) | rules
-        lines[i] = IGNORE.sub(lambda m: " " * len(m[0]), line)
-    return "\n".join(lines), ignored
 
 
 def _headings(tokens: Sequence[Token]) -> tuple[tuple[int, str, str], ...]:

@@ -22,7 +22,6 @@ from k2site.diagnostics import Diagnostic, InputError, error, failed
 from k2site.frontmatter import site_config
 from k2site.load import SiteSource, SourceText, load_site
 from k2site.model import Page, Study
-from k2site.parse import parse_page
 from k2site.render import render_site
 from k2site.resolve import Site, resolve, with_flags
 from k2site.templates import template_diagnostic
@@ -83,7 +82,7 @@ def render(root: Path, strict: bool = False, drafts: bool = False,
     templates = result.source.templates
     try:
         with _csl_cache(root / FOLDER):
-            result.files = render_site(result.site, templates)
+            result.files = render_site(result.site, templates, root / FOLDER)
     except TemplateError as exc:
         result.diagnostics.append(template_diagnostic(exc, templates))
         return result
@@ -125,6 +124,8 @@ def static_files(source: SiteSource) -> dict[str, Path]:
 
 
 def _parse_page(text: SourceText) -> tuple[Page | None, list[Diagnostic]]:
+    from k2site.parse import parse_page  # markdown-it loads only when a page changed
+
     return parse_page(text.path, text.text)
 
 

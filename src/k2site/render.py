@@ -18,9 +18,9 @@ from markupsafe import Markup, escape
 from k2site import views
 from k2site.csl import Bibliography, csl_json
 from k2site.evidence import GROUP_BY_ID, GROUPS
-from k2site.markdown import PLACEHOLDER
 from k2site.model import Citation, Page, Study
 from k2site.resolve import Site
+from k2site.syntax import PLACEHOLDER
 from k2site.templates import template_env
 from k2site.workers import parallel_map
 
@@ -69,9 +69,10 @@ def _aria(label: str, design: str) -> str:
 class _SiteRenderer:
     """What every page of one build shares: templates, formatted references, views."""
 
-    def __init__(self, site: Site, overrides: Mapping[str, str]) -> None:
+    def __init__(self, site: Site, overrides: Mapping[str, str],
+                 cache_dir: Path | None) -> None:
         self.site = site
-        self.env = template_env(overrides)
+        self.env = template_env(overrides, cache_dir)
         self.bibliography = Bibliography(list(site.studies.values()),
                                          site.config.citation_style)
         self.entries = self.bibliography.entries(_citation_order(site))
@@ -136,10 +137,12 @@ def _study(key: str) -> tuple[str, bytes]:
     return _CURRENT.study(key)
 
 
-def render_site(site: Site, overrides: Mapping[str, str]) -> dict[str, bytes]:
-    """Every output file of SPEC §5 but the search index, as bytes by relative path."""
+def render_site(site: Site, overrides: Mapping[str, str],
+                cache_dir: Path | None = None) -> dict[str, bytes]:
+    """Every output file of SPEC §5 but the search index, as bytes by relative path.
+    Compiled templates are kept in `cache_dir` when one is given."""
     global _CURRENT
-    _CURRENT = renderer = _SiteRenderer(site, overrides)
+    _CURRENT = renderer = _SiteRenderer(site, overrides, cache_dir)
     try:
         out = dict(parallel_map(_article, list(range(len(site.pages)))))
         out.update(parallel_map(_study, sorted(site.studies)))

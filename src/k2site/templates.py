@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from jinja2 import (
     ChoiceLoader,
     DictLoader,
     Environment,
+    FileSystemBytecodeCache,
     PackageLoader,
     StrictUndefined,
     TemplateError,
@@ -26,12 +28,13 @@ from k2site.diagnostics import Diagnostic, error
 _CACHE: dict[str, Environment] = {}
 
 
-def template_env(overrides: Mapping[str, str]) -> Environment:
-    """The environment for this site's overrides; compiled templates are kept per process."""
-    digest = hashlib.sha256(repr(sorted(overrides.items())).encode()).hexdigest()
-    if digest not in _CACHE:
-        _CACHE[digest] = _make_env(dict(overrides))
-    return _CACHE[digest]
+def template_env(overrides: Mapping[str, str], cache_dir: Path | None = None) -> Environment:
+    """The environment for this site's overrides; compiled templates are kept per process,
+    and as bytecode in `cache_dir` between processes (Jinja checks each source's hash)."""
+    digest = hashlib.sha256(repr((sorted(overrides.items()), str(cache_dir))).encode())
+    if digest.hexdigest() not in _CACHE:
+        _CACHE[digest.hexdigest()] = _make_env(dict(overrides), cache_dir)
+    return _CACHE[digest.hexdigest()]
 
 
 class _SiteLoader(DictLoader):
@@ -44,8 +47,16 @@ class _SiteLoader(DictLoader):
         return source, f"templates/{template}", uptodate
 
 
-def _make_env(overrides: dict[str, str]) -> Environment:
+def _make_env(overrides: dict[str, str], cache_dir: Path | None) -> Environment:
+    bytecode = None
+    if cache_dir is not None:
+        try:
+            (cache_dir / "jinja").mkdir(parents=True, exist_ok=True)
+            bytecode = FileSystemBytecodeCache(str(cache_dir / "jinja"))
+        except OSError:
+            pass  # a read-only site builds, compiling its templates each time
     env = Environment(
+        bytecode_cache=bytecode,
         loader=ChoiceLoader([_SiteLoader(overrides), PackageLoader("k2site", "theme/templates")]),
         autoescape=select_autoescape(["html", "xml"], default_for_string=True),
         undefined=StrictUndefined,

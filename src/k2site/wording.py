@@ -220,6 +220,9 @@ def overclaim_note(group: str) -> str:
     return "The wording goes beyond the cited evidence: " + _NOTES.get(group, _NOTES["unknown"])
 
 
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 # -- the vocabulary ------------------------------------------------------------------
 
 
@@ -240,7 +243,7 @@ def _empty() -> dict[str, Any]:
 def _parsed(text: str, name: str) -> dict[str, Any]:
     """The YAML mapping of one vocabulary file, checked; ValueError says what is wrong."""
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_YAML_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
