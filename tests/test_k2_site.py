@@ -53,7 +53,8 @@ def test_spec_outputs_exist(k2_build: Path) -> None:
     for rel in ["index.html", "references/index.html", "evidence/index.html", "claims.json",
                 "references.json", "sitemap.xml", "feed.xml", "404.html",
                 "how-we-grade/index.html", "studies/gast2009/index.html",
-                "bone-health/index.html", "pagefind/pagefind.js"]:
+                "bone-health/index.html", "pagefind/pagefind.js",
+                "references/references.bib", "references/references.ris"]:
         assert (k2_build / rel).is_file(), rel
 
 
@@ -103,3 +104,15 @@ def test_two_builds_are_byte_identical(k2_build: Path, tmp_path: Path,
     second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
     assert first.keys() == second.keys()
     assert [k for k in first if first[k] != second[k]] == []
+
+
+def test_store_downloads_and_cite_this_page(k2_build: Path) -> None:
+    refs = (k2_build / "references" / "index.html").read_text()
+    assert 'href="references.bib"' in refs and 'href="references.ris"' in refs
+    bib = (k2_build / "references" / "references.bib").read_text()
+    assert bib.count("\n@") + bib.startswith("@") == 65
+    ris = (k2_build / "references" / "references.ris").read_text()
+    assert ris.count("ER  -") == 65 and "AU  - others" not in ris
+    page = (k2_build / "heart-health" / "index.html").read_text()
+    assert ('<p class="cite-text">Heart Health. An Advanced Look at Vitamin K2 Benefits for'
+            ' Health. November 29, 2026. https://k2.example.org/heart-health/</p>') in page

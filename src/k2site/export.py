@@ -74,7 +74,9 @@ def ris_text(studies: Sequence[Study]) -> str:
 
 def _ris_record(item: Mapping[str, Any]) -> str:
     tags: list[tuple[str, str]] = [("TY", _RIS_TYPES.get(item["type"], "GEN")), ("ID", item["id"])]
-    tags += [("AU", _ris_name(name)) for name in item.get("author", [])]
+    # BibTeX's "and others" is a truncation mark, not an author; RIS has no mark for it
+    tags += [("AU", _ris_name(name)) for name in item.get("author", [])
+             if name.get("literal") != "others"]
     tags += [("ED", _ris_name(name)) for name in item.get("editor", [])]
     tags += [("TI", _plain(item.get("title", ""))), ("T2", _plain(item.get("container-title", "")))]
     tags += [("T3", _plain(item.get("collection-title", "")))]

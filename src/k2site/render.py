@@ -15,7 +15,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from k2site import views
+from k2site import export, views
 from k2site.csl import Bibliography, csl_json
 from k2site.evidence import GROUP_BY_ID, GROUPS
 from k2site.model import Citation, Page, Study
@@ -92,6 +92,7 @@ class _SiteRenderer:
         item = self.site.pages[index]
         body = _body_html(self.site, item, self.bibliography, "../")
         view = views.article(self.site, item, body, self.entries, index)
+        view["cite"] = Markup(self.bibliography.format_item(views.page_csl(self.site, item)))
         return self.page(f"{item.slug}/index.html", "article.html", "../", item.title,
                          page=view, jsonld=view["jsonld"])
 
@@ -155,7 +156,10 @@ def render_site(site: Site, overrides: Mapping[str, str],
     out["feed.xml"] = env.get_template("feed.xml").render(
         site=common, entries=views.feed(site)).encode()
     out["claims.json"] = _json(views.claims_json(site))
-    out["references.json"] = _json(csl_json(list(site.studies.values())))
+    studies = list(site.studies.values())
+    out["references.json"] = _json(csl_json(studies))
+    out["references/references.bib"] = export.bibtex_text(studies).encode()
+    out["references/references.ris"] = export.ris_text(studies).encode()
     out.update(_theme_assets())
     return dict(sorted(out.items()))
 

@@ -152,6 +152,21 @@ def nav_window(pages: Sequence[Page], index: int) -> list[dict[str, Any]]:
     return [{**_nav(pages[i]), "number": i + 1} for i in range(first, last)]
 
 
+def page_csl(site: Site, page: Page) -> dict[str, Any]:
+    """The page itself as a CSL-JSON `webpage`, for "cite this page" in the site's style.
+    The review date stands for the issue date; no access date, so builds stay identical."""
+    item: dict[str, Any] = {
+        "id": page.slug, "type": "webpage", "title": page.title,
+        "container-title": site.config.title, "URL": f"{site.config.base_url}{page.slug}/",
+    }
+    if site.config.author:
+        item["author"] = [{"literal": site.config.author}]
+    if page.reviewed:
+        item["issued"] = {"date-parts": [[page.reviewed.year, page.reviewed.month,
+                                          page.reviewed.day]]}
+    return item
+
+
 def filter_levels(site: Site, claims: list[Claim]) -> list[dict[str, Any]]:
     """The evidence filter's choices: each group with a real source, and how many claims
     on the page reach it (a claim reaches a group when its evidence is that or stronger)."""
