@@ -116,3 +116,12 @@ def test_store_downloads_and_cite_this_page(k2_build: Path) -> None:
     page = (k2_build / "heart-health" / "index.html").read_text()
     assert ('<p class="cite-text">Heart Health. An Advanced Look at Vitamin K2 Benefits for'
             ' Health. November 29, 2026. https://k2.example.org/heart-health/</p>') in page
+
+
+def test_readers_see_overclaims_and_unsourced_health_statements(k2_build: Path) -> None:
+    dental = html.unescape((k2_build / "dental-health" / "index.html").read_text())
+    assert "The wording goes beyond the cited evidence" in dental
+    dosing = html.unescape((k2_build / "dosing" / "index.html").read_text())
+    sentence = dosing[dosing.index("there's no risk that you'll consume too much K2"):]
+    assert sentence.index("States a health effect as fact, with no source cited") < 800
+    assert "statements of a health effect with no source cited" in dosing

@@ -31,6 +31,9 @@ class PlainCitations:
     def claim_attrs(self, claim_id: str) -> dict[str, str]:
         return {}
 
+    def passage_html(self, index: int) -> str:
+        return ""
+
 
 @pytest.mark.parametrize(
     "line,title,source,expected",

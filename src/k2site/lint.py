@@ -7,7 +7,7 @@ Reads each claim's Markdown source (citations blanked, so columns stay exact) an
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from k2site.cache import Cache, key
 from k2site.diagnostics import Diagnostic, error, warning
@@ -48,21 +48,30 @@ class _Wording:
         return list(found)
 
 
-def lint_site(site: Site, source: SiteSource,
-              store: Cache | None = None) -> tuple[dict[str, str], list[Diagnostic]]:
-    """Overclaim notes by claim id, and a warning for each finding not silenced."""
+class Findings(NamedTuple):
+    """What the lint stage tells the site and the editor."""
+
+    flags: dict[str, str]
+    """Reader-facing overclaim note by claim id."""
+    uncited: dict[str, frozenset[int]]
+    """Flagged uncited paragraphs by page slug (indexes into `Page.passages`)."""
+    diagnostics: list[Diagnostic]
+
+
+def lint_site(site: Site, source: SiteSource, store: Cache | None = None) -> Findings:
+    """Overclaim notes, flagged uncited paragraphs, and a warning for each finding."""
     vocab = _Wording(source.wording.text if source.wording else None, store)
     try:
         return _lint(site, source, vocab)
     except ValueError as exc:
-        return {}, [error("wording.yaml", 1, 1, "wording-config", str(exc))]
+        return Findings({}, {}, [error("wording.yaml", 1, 1, "wording-config", str(exc))])
 
 
-def _lint(site: Site, source: SiteSource,
-          vocab: _Wording) -> tuple[dict[str, str], list[Diagnostic]]:
+def _lint(site: Site, source: SiteSource, vocab: _Wording) -> Findings:
     problems: list[Diagnostic] = []
     texts = {t.path: t.text for t in source.pages}
     flags: dict[str, str] = {}
+    uncited: dict[str, frozenset[int]] = {}
     for page in site.pages:
         lines, ignored = _prepared(texts[page.path])
         for claim in page.claims:
@@ -73,9 +82,14 @@ def _lint(site: Site, source: SiteSource,
                 from k2site import wording
 
                 flags[claim.id] = wording.overclaim_note(group)
-        for span in page.passages:
-            problems += _check(page.path, lines, ignored, span, "none", vocab)
-    return flags, problems
+        flagged = []
+        for index, span in enumerate(page.passages):
+            found = _check(page.path, lines, ignored, span, "none", vocab)
+            problems += found
+            flagged += [index] if found else []
+        if flagged:
+            uncited[page.slug] = frozenset(flagged)
+    return Findings(flags, uncited, problems)
 
 
 def _prepared(text: str) -> tuple[list[str], dict[int, frozenset[str]]]:

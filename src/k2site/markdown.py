@@ -42,6 +42,9 @@ class Placeholders:
     def claim_badge_html(self, claim_id: str) -> str:
         return f"\x00b{claim_id}\x00"
 
+    def passage_html(self, index: int) -> str:
+        return f"\x00u{index}\x00"
+
     def claim_attrs(self, claim_id: str) -> dict[str, str]:
         group = f"\x00g{claim_id}\x00"
         return {"id": claim_id, "class": f"claim claim-{group}", "data-evidence": group}
@@ -55,6 +58,8 @@ class CitationRenderer(Protocol):
     def claim_badge_html(self, claim_id: str) -> str: ...
 
     def claim_attrs(self, claim_id: str) -> dict[str, str]: ...
+
+    def passage_html(self, index: int) -> str: ...
 
 
 def _citation_rule(state: StateInline, silent: bool) -> bool:
@@ -89,6 +94,11 @@ def _render_citation(self: Any, tokens: Sequence[Token], idx: int, options: Any,
 def _render_badge(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
     renderer = _renderer(env)
     return renderer.claim_badge_html(tokens[idx].meta["claim_id"]) if renderer else ""
+
+
+def _render_passage(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    renderer = _renderer(env)
+    return renderer.passage_html(tokens[idx].meta["index"]) if renderer else ""
 
 
 def claim_id_of(info: str) -> str | None:
@@ -145,6 +155,7 @@ def citations_plugin(md: MarkdownIt) -> None:
     md.inline.ruler.before("link", "citation", _citation_rule)
     md.add_render_rule("citation", _render_citation)
     md.add_render_rule("claim_badge", _render_badge)
+    md.add_render_rule("passage_mark", _render_passage)
 
 
 def claims_plugin(md: MarkdownIt) -> None:

@@ -148,6 +148,8 @@ def _implicit_claim(tokens: list[Token], index: int, state: _PageState) -> None:
         return
     if not citations:
         first, last = inline.map or (0, 1)
+        mark = Token("passage_mark", "", 0, meta={"index": len(state.passages)})
+        inline.children = [*(inline.children or []), mark]
         state.passages.append((state.offset + first + 1, state.offset + last))
         return
     anchor = tokens[index - 1]

@@ -66,10 +66,10 @@ def check(root: Path, drafts: bool = False, cache: bool = True) -> Result:
         more = [d for d in more if d.rule != "unused-reference"]
     result.diagnostics += more
     store = Cache(cache_dir, "lint")
-    flags, more = lint.lint_site(site, source, store)
+    findings = lint.lint_site(site, source, store)
     store.save()
-    result.diagnostics += more
-    result.site = with_flags(site, flags)
+    result.diagnostics += findings.diagnostics
+    result.site = with_flags(site, findings.flags, findings.uncited)
     return result
 
 

@@ -171,6 +171,7 @@ def _citation_order(site: Site) -> list[str]:
 def _body_html(site: Site, page: Page, bibliography: Bibliography, root: str) -> Markup:
     """Fill the parsed body's placeholders with what the whole site decided."""
     html = CitationHtml(site, bibliography, root)
+    uncited = site.uncited.get(page.slug, frozenset())
 
     def fill(match: re.Match[str]) -> str:
         kind, value = match.group(1), match.group(2)
@@ -178,6 +179,8 @@ def _body_html(site: Site, page: Page, bibliography: Bibliography, root: str) ->
             return html.citation_html(page.groups[int(value)])
         if kind == "b":
             return html.claim_badge_html(value)
+        if kind == "u":
+            return views.uncited_mark(root) if int(value) in uncited else ""
         return site.groups.get(value, GROUP_BY_ID["none"]).id
 
     return Markup(PLACEHOLDER.sub(fill, page.body))

@@ -39,6 +39,9 @@ class Site:
     """Evidence group of each claim, by claim id."""
     flags: Mapping[str, str]
     """Reader-facing overclaim note of each flagged claim, by claim id."""
+    uncited: Mapping[str, frozenset[int]]
+    """By page slug, the uncited paragraphs (indexes into `Page.passages`) whose wording
+    asserts a health effect: readers see that no source backs them."""
 
     @cached_property
     def page_titles(self) -> dict[str, str]:
@@ -71,15 +74,16 @@ def resolve(
                 cited_by.setdefault(key, []).append(claim)
     site = Site(
         config=config, pages=tuple(published), studies=studies, numbers=numbers,
-        cited_by={k: tuple(v) for k, v in cited_by.items()}, groups={}, flags={},
+        cited_by={k: tuple(v) for k, v in cited_by.items()}, groups={}, flags={}, uncited={},
     )
     groups = {c.id: claim_group(site.designs(c)) for c in site.claims}
     problems += _check_store(pages, studies)
     return replace(site, groups=groups), problems
 
 
-def with_flags(site: Site, flags: Mapping[str, str]) -> Site:
-    return replace(site, flags=dict(flags))
+def with_flags(site: Site, flags: Mapping[str, str],
+               uncited: Mapping[str, frozenset[int]]) -> Site:
+    return replace(site, flags=dict(flags), uncited=dict(uncited))
 
 
 def _check_slugs(pages: Sequence[Page]) -> list[Diagnostic]:

@@ -15,9 +15,10 @@ from k2site.model import Citation
 _KEY = r"[\w](?:[\w]|[:.#$%&\-+?<>~/](?=[\w]))*"
 _ITEM = re.compile(rf"^(?P<prefix>(?:.*?\s)?)-?@(?P<key>{_KEY})(?P<suffix>.*)$", re.DOTALL)
 #: How a page body marks what only the whole site knows: `\x00c<i>\x00` citation group i,
-#: `\x00b<id>\x00` the badge of claim <id>, `\x00g<id>\x00` its evidence group id.
+#: `\x00b<id>\x00` the badge of claim <id>, `\x00g<id>\x00` its evidence group id,
+#: `\x00u<i>\x00` the mark of uncited paragraph i when it asserts a health effect.
 #: markdown-it turns NUL in the input into U+FFFD, so content cannot forge one.
-PLACEHOLDER = re.compile("\x00([cbg])([^\x00]*)\x00")
+PLACEHOLDER = re.compile("\x00([cbgu])([^\x00]*)\x00")
 
 
 IGNORE = re.compile(r"<!--\s*k2site:\s*ignore\s+([\w\s,-]+?)\s*-->")

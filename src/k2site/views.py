@@ -65,6 +65,17 @@ def badge(site: Site, claim_id: str, root: str) -> Markup:
     return Markup(html)
 
 
+def uncited_mark(root: str) -> str:
+    """After an uncited paragraph that states a health effect as fact: no source backs it."""
+    group = GROUP_BY_ID["none"]
+    return (f' <a class="badge badge-none" href="{root}how-we-grade/#none"'
+            f' data-evidence="none" data-pagefind-ignore><span class="badge-symbol"'
+            f' aria-hidden="true">{group.symbol}</span><span class="visually-hidden">Evidence:'
+            f' </span>{escape(group.short)}</a> <span class="overclaim-note" role="note">'
+            f'<span aria-hidden="true">⚠</span> States a health effect as fact, with no'
+            f" source cited.</span>")
+
+
 def summary(site: Site, claims: list[Claim]) -> dict[str, Any]:
     """How many claims rest on each evidence group, strongest first."""
     counts = {g.id: 0 for g in GROUPS}
@@ -126,6 +137,7 @@ def article(site: Site, page: Page, body: Markup, entries: Mapping[str, str],
         "topics": list(page.topics), "reviewed": _date(page.reviewed),
         "toc": [{"level": lvl, "id": i, "text": t} for lvl, i, t in page.headings],
         "body": body, "evidence": summary(site, list(page.claims)),
+        "uncited": len(site.uncited.get(page.slug, ())),
         "levels": filter_levels(site, list(page.claims)),
         "refs": refs, "previews": {r["key"]: preview(r) for r in refs},
         "nav": nav_window(pages, index),
