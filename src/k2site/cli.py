@@ -83,13 +83,13 @@ def _build(site: Path, out: Path, strict: bool, drafts: bool, search: bool) -> i
     hidden = len(sort_unique(result.diagnostics)) - len(sort_unique(shown))
     if hidden:
         print(f"k2site: {hidden} warnings; 'k2site check' lists them", file=sys.stderr)
-    if failed(result.diagnostics, strict) or not result.files:
+    if failed(result.diagnostics, strict) or not result.written:
         print("k2site: build failed; the previous output is unchanged", file=sys.stderr)
         return 1
     assert result.site is not None
     claims = sum(1 for _ in result.site.claims)
     print(f"k2site: built {len(result.site.pages)} pages, {claims} claims,"
-          f" {len(result.site.studies)} studies, {len(result.files)} files into {out}"
+          f" {len(result.site.studies)} studies, {result.written} files into {out}"
           f" in {time.perf_counter() - started:.2f} s", file=sys.stderr)
     return 0
 

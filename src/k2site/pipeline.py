@@ -22,7 +22,7 @@ from k2site.diagnostics import Diagnostic, InputError, error, failed
 from k2site.frontmatter import site_config
 from k2site.load import SiteSource, SourceText, load_site
 from k2site.model import Page, Study
-from k2site.render import render_site
+from k2site.render import render_files, render_site
 from k2site.resolve import Site, resolve, with_flags
 from k2site.templates import template_diagnostic
 from k2site.workers import parallel_map
@@ -41,6 +41,8 @@ class Result:
     sources: dict[str, str] = field(default_factory=dict)
     """Text of each input file by path, for excerpts under diagnostics."""
     source: SiteSource | None = None
+    written: int = 0
+    """How many files `build` wrote; 0 when it wrote nothing."""
 
 
 def check(root: Path, drafts: bool = False, cache: bool = True) -> Result:
@@ -98,10 +100,26 @@ def render(root: Path, strict: bool = False, drafts: bool = False,
 
 def build(root: Path, out: Path, strict: bool = False, drafts: bool = False,
           search_index: bool = True) -> Result:
-    """The whole pipeline; the output folder changes only when the build succeeds."""
-    result = render(root, strict, drafts, search_index)
-    if result.files and result.source is not None and not failed(result.diagnostics, strict):
-        write_site(out, result.files, static_files(result.source))
+    """The whole pipeline; the output folder changes only when the build succeeds.
+    Pages stream from render to the staged output, then Pagefind indexes that folder."""
+    result = check(root, drafts)
+    if result.site is None or result.source is None or failed(result.diagnostics, strict):
+        return result
+    site, templates = result.site, result.source.templates
+
+    def index(staging: Path) -> None:
+        if search_index:
+            search.index_folder(staging, site.config.language)
+
+    try:
+        with _csl_cache(root / FOLDER):
+            files = render_files(site, templates, root / FOLDER)
+            result.written = write_site(out, files, static_files(result.source), index)
+    except TemplateError as exc:
+        result.diagnostics.append(template_diagnostic(exc, templates))
+    except search.SearchIndexError as exc:
+        result.diagnostics.append(error("(search index)", 0, 0, "search",
+                                        f"Pagefind failed: {exc}"))
     return result
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,7 @@ from k2site.model import Citation, Page, Study
 from k2site.resolve import Site
 from k2site.syntax import PLACEHOLDER
 from k2site.templates import template_env
-from k2site.workers import parallel_map
+from k2site.workers import parallel_imap
 
 THEME_STATIC = Path(__file__).parent / "theme" / "static"
 
@@ -140,28 +140,37 @@ def _study(key: str) -> tuple[str, bytes]:
 
 def render_site(site: Site, overrides: Mapping[str, str],
                 cache_dir: Path | None = None) -> dict[str, bytes]:
-    """Every output file of SPEC §5 but the search index, as bytes by relative path.
+    """Every output file of SPEC §5 but the search index, as bytes by relative path."""
+    return dict(sorted(render_files(site, overrides, cache_dir)))
+
+
+def render_files(site: Site, overrides: Mapping[str, str],
+                 cache_dir: Path | None = None) -> Iterator[tuple[str, bytes]]:
+    """The output files one by one, so a large site never sits in memory whole.
     Compiled templates are kept in `cache_dir` when one is given."""
     global _CURRENT
     _CURRENT = renderer = _SiteRenderer(site, overrides, cache_dir)
     try:
-        out = dict(parallel_map(_article, list(range(len(site.pages)))))
-        out.update(parallel_map(_study, sorted(site.studies)))
+        yield from parallel_imap(_article, list(range(len(site.pages))))
+        yield from parallel_imap(_study, sorted(site.studies))
     finally:
         _CURRENT = None
-    out.update(renderer.site_pages())
+    pages = renderer.site_pages()
+    yield from pages
     env, common = renderer.env, renderer.common
-    out["sitemap.xml"] = env.get_template("sitemap.xml").render(
-        site=common, paths=sorted(p for p in out if p.endswith("index.html"))).encode()
-    out["feed.xml"] = env.get_template("feed.xml").render(
+    paths = [f"{p.slug}/index.html" for p in site.pages]
+    paths += [f"studies/{key}/index.html" for key in site.studies]
+    paths += [path for path, _ in pages if path.endswith("index.html")]
+    yield "sitemap.xml", env.get_template("sitemap.xml").render(
+        site=common, paths=sorted(paths)).encode()
+    yield "feed.xml", env.get_template("feed.xml").render(
         site=common, entries=views.feed(site)).encode()
-    out["claims.json"] = _json(views.claims_json(site))
+    yield "claims.json", _json(views.claims_json(site))
     studies = list(site.studies.values())
-    out["references.json"] = _json(csl_json(studies))
-    out["references/references.bib"] = export.bibtex_text(studies).encode()
-    out["references/references.ris"] = export.ris_text(studies).encode()
-    out.update(_theme_assets())
-    return dict(sorted(out.items()))
+    yield "references.json", _json(csl_json(studies))
+    yield "references/references.bib", export.bibtex_text(studies).encode()
+    yield "references/references.ris", export.ris_text(studies).encode()
+    yield from _theme_assets().items()
 
 
 def _citation_order(site: Site) -> list[str]:

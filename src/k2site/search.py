@@ -31,21 +31,30 @@ class SearchIndexError(RuntimeError):
 
 
 def index(files: Mapping[str, bytes], language: str) -> dict[str, bytes]:
-    """The `pagefind/` bundle for every page marked `data-pagefind-body`."""
+    """The `pagefind/` bundle for every page marked `data-pagefind-body`, in memory."""
     pages = {p: d for p, d in files.items()
              if p.endswith(".html") and b"data-pagefind-body" in d}
-    binary = executable()
-    if not pages or binary is None:
+    if not pages or executable() is None:
         return {}
     with tempfile.TemporaryDirectory(prefix="k2site-search-") as scratch:
-        site, bundle = Path(scratch) / "site", Path(scratch) / "pagefind"
+        site = Path(scratch)
         for rel, data in pages.items():
             (site / rel).parent.mkdir(parents=True, exist_ok=True)
             (site / rel).write_bytes(data)
-        command = [str(binary), "--site", str(site), "--output-path", str(bundle),
-                   "--force-language", language.split("-")[0]]
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-        if done.returncode != 0:
-            raise SearchIndexError(done.stderr.strip() or done.stdout.strip())
+        index_folder(site, language)
+        bundle = site / "pagefind"
         return {f"pagefind/{p.relative_to(bundle).as_posix()}": p.read_bytes()
                 for p in sorted(bundle.rglob("*")) if p.is_file()}
+
+
+def index_folder(site: Path, language: str) -> None:
+    """Write `site/pagefind/` for the pages in `site` marked `data-pagefind-body` (Pagefind
+    then leaves every other page out); nothing when Pagefind is not installed."""
+    binary = executable()
+    if binary is None:
+        return
+    command = [str(binary), "--site", str(site), "--output-path", str(site / "pagefind"),
+               "--force-language", language.split("-")[0]]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SearchIndexError(done.stderr.strip() or done.stdout.strip())

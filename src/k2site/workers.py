@@ -10,7 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
@@ -36,9 +36,16 @@ def _can_fork() -> bool:
 
 def parallel_map(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
     """`[function(item) for item in items]`, across processes when it pays."""
+    return list(parallel_imap(function, items))
+
+
+def parallel_imap(function: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
+    """`function(item)` for each item in order, yielded as they are ready, so the caller
+    can write each result away instead of holding them all."""
     jobs = min(workers(), len(items) // (MIN_ITEMS // 2) or 1)
     if jobs < 2 or len(items) < MIN_ITEMS or not _can_fork():
-        return [function(item) for item in items]
-    chunk = max(1, len(items) // (jobs * 4))
+        yield from map(function, items)
+        return
+    chunk = max(1, min(64, len(items) // (jobs * 8)))
     with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-        return list(pool.map(function, items, chunksize=chunk))
+        yield from pool.map(function, items, chunksize=chunk)

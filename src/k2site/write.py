@@ -10,26 +10,35 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 
-def write_site(out: Path, files: Mapping[str, bytes], static: Mapping[str, Path]) -> None:
-    """Replace `out` with exactly these files (bytes by path, then copied static files)."""
+def write_site(out: Path, files: Mapping[str, bytes] | Iterable[tuple[str, bytes]],
+               static: Mapping[str, Path],
+               finish: Callable[[Path], None] | None = None) -> int:
+    """Replace `out` with exactly these files (bytes by path, written as they come, then
+    copied static files); `finish` may add to the staged folder before the swap, and
+    any exception, from it or from the files' producer, leaves `out` as it was.
+    Returns how many files the new output holds."""
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     try:
-        _fill(staging, files, static)
+        _fill(staging, files.items() if isinstance(files, Mapping) else files, static)
+        if finish is not None:
+            finish(staging)
+        count = sum(1 for p in staging.rglob("*") if p.is_file())
         _swap(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    return count
 
 
-def _fill(folder: Path, files: Mapping[str, bytes], static: Mapping[str, Path]) -> None:
+def _fill(folder: Path, files: Iterable[tuple[str, bytes]], static: Mapping[str, Path]) -> None:
     made: set[Path] = set()
-    for rel, data in sorted(files.items()):
+    for rel, data in files:
         target = folder / rel
         if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)
