@@ -313,18 +313,31 @@ def references(site: Site, entries: Mapping[str, str], order: list[str],
 
 def _ref(site: Site, key: str, entries: Mapping[str, str]) -> dict[str, Any]:
     view = study_view(site, site.studies[key], entries)
-    view["cited_by"] = [claim_link(site, c) for c in site.cited_by.get(key, ())]
+    view["cited_by"], view["cited_more"] = _claim_links(
+        site, site.cited_by.get(key, ()), BACKLINKS_PER_REFERENCE)
     return view
 
 
 def study(site: Site, item: Study, entries: Mapping[str, str]) -> dict[str, Any]:
     view = study_view(site, item, entries)
-    view["cited_by"] = [claim_link(site, c) for c in site.cited_by.get(item.key, ())]
+    view["cited_by"], view["cited_more"] = _claim_links(
+        site, site.cited_by.get(item.key, ()), CLAIMS_PER_STUDY)
     return view
 
 
 def groups() -> list[dict[str, Any]]:
     return [group_view(g) for g in GROUPS]
+
+
+#: How many claims a list names before it says "and N more": on a site of thousands of
+#: pages, complete lists would make the overview and references pages megabytes long.
+LISTED_PER_GROUP = 30
+BACKLINKS_PER_REFERENCE = 12
+CLAIMS_PER_STUDY = 300
+
+
+def _claim_links(site: Site, claims: Sequence[Claim], limit: int) -> tuple[list[Any], int]:
+    return [claim_link(site, c) for c in claims[:limit]], max(0, len(claims) - limit)
 
 
 def overview(site: Site) -> dict[str, Any]:
@@ -338,8 +351,9 @@ def overview(site: Site) -> dict[str, Any]:
         row = {"topic": topic, "anchor": f"topic-{slugify(topic)}", **summary(site, claims)}
         for cell in row["rows"]:
             cell["anchor"] = f"{row['anchor']}-{cell['id']}"
-            cell["claims"] = [claim_link(site, c) for c in claims if site.groups[c.id].id
-                              == cell["id"]]
+            listed = [c for c in claims if site.groups[c.id].id == cell["id"]]
+            cell["claims"] = [claim_link(site, c) for c in listed[:LISTED_PER_GROUP]]
+            cell["more"] = max(0, len(listed) - LISTED_PER_GROUP)
         rows.append(row)
     return {"topics": rows, "all": summary(site, list(site.claims))}
 
