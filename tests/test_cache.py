@@ -93,3 +93,22 @@ def test_parallel_map_uses_processes_but_not_beside_threads(
 
 def _pid(_: int) -> int:
     return os.getpid()
+
+
+def test_remembered_pages_render_the_same_bytes(tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    from k2site import pipeline, render
+
+    site = copy_site(SECOND, tmp_path / "site")
+    plain = pipeline.render(site, search_index=False).files
+    render.remember_pages()
+    try:
+        first = pipeline.render(site, search_index=False).files
+        page = site / "content" / "basics.md"
+        page.write_text(page.read_text().replace("oily fish", "oily fish and algae"))
+        second = pipeline.render(site, search_index=False).files
+    finally:
+        render.remember_pages(False)
+    assert first == plain
+    assert "oily fish and algae" in second["basics/index.html"].decode()
+    assert second["fish-oil/index.html"] == first["fish-oil/index.html"]

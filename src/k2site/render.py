@@ -6,6 +6,7 @@ Every page links with paths relative to itself, so the site works under any base
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -79,14 +80,27 @@ class _SiteRenderer:
         for key, number in site.numbers.items():  # format every label before any fork
             self.bibliography.cite_label(key, number)
         self.common = views.common(site)
+        self.used: set[bytes] = set()
 
     def page(self, path: str, template: str, root: str, title: str,
              **context: Any) -> tuple[str, bytes]:
         url = self.site.config.base_url + path.removesuffix("index.html")
         context.setdefault("jsonld", views.jsonld_page(self.site, url, title))
-        html = self.env.get_template(template).render(site=self.common, root=root, path=path,
-                                                      **context)
-        return path, html.encode("utf-8")
+        # A page is a function of its template and view model: when `serve` rebuilds,
+        # the pages whose view model did not change are not rendered again.
+        digest = b""
+        if _REMEMBER:
+            digest = hashlib.sha1(repr((id(self.env), template, root, path, self.common,
+                                        sorted(context.items()))).encode()).digest()
+        found = _RENDERED.get(digest)
+        if found is None:
+            html = self.env.get_template(template).render(site=self.common, root=root,
+                                                          path=path, **context)
+            found = html.encode("utf-8")
+            if _REMEMBER:
+                _RENDERED[digest] = found
+        self.used.add(digest)
+        return path, found
 
     def article(self, index: int) -> tuple[str, bytes]:
         item = self.site.pages[index]
@@ -126,6 +140,19 @@ class _SiteRenderer:
 
 #: The renderer of the build in progress, for forked workers to inherit (see workers).
 _CURRENT: _SiteRenderer | None = None
+#: Rendered pages by a digest of their template and view model, kept from one build to
+#: the next in the same process (`serve`); pruned to the last build's pages after each.
+_RENDERED: dict[bytes, bytes] = {}
+_REMEMBER = False
+
+
+def remember_pages(on: bool = True) -> None:
+    """Keep rendered pages between builds in this process, so a rebuild renders only the
+    pages whose view model changed. Off by default: a one-off build gains nothing and
+    would hold every page in memory."""
+    global _REMEMBER
+    _REMEMBER = on
+    _RENDERED.clear()
 
 
 def _article(index: int) -> tuple[str, bytes]:
@@ -157,6 +184,8 @@ def render_files(site: Site, overrides: Mapping[str, str],
         _CURRENT = None
     pages = renderer.site_pages()
     yield from pages
+    for stale in _RENDERED.keys() - renderer.used:
+        del _RENDERED[stale]
     env, common = renderer.env, renderer.common
     paths = [f"{p.slug}/index.html" for p in site.pages]
     paths += [f"studies/{key}/index.html" for key in site.studies]

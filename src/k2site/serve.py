@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TextIO
 from urllib.parse import unquote, urlsplit
 
-from k2site import pipeline
+from k2site import pipeline, render
 from k2site.diagnostics import Diagnostic, excerpt, sort_unique
 from k2site.watch import Watcher
 
@@ -282,6 +282,7 @@ class LiveServer:
     """A running `serve`: the HTTP server and the watcher, each in its own thread."""
 
     def __init__(self, root: Path, port: int, terminal: TextIO = sys.stderr):
+        render.remember_pages()  # a rebuild renders only the pages that changed
         self.live = LiveSite(root, terminal)
         self.httpd = _Server(("127.0.0.1", port), _Handler)  # never on other interfaces
         self.httpd.live = self.live
