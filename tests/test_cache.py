@@ -112,3 +112,32 @@ def test_remembered_pages_render_the_same_bytes(tmp_path: Path,
     assert first == plain
     assert "oily fish and algae" in second["basics/index.html"].decode()
     assert second["fish-oil/index.html"] == first["fish-oil/index.html"]
+
+
+def test_an_edited_entry_rerenders_only_the_pages_that_show_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import jinja2
+
+    from k2site import pipeline, render
+
+    site = copy_site(SECOND, tmp_path / "site")
+    rendered: list[str] = []
+    original = jinja2.Template.render
+
+    def spy(self: jinja2.Template, *args: object, **kwargs: object) -> str:
+        rendered.append(str(kwargs.get("path", self.name)))
+        return original(self, *args, **kwargs)
+
+    render.remember_pages()
+    try:
+        pipeline.render(site, search_index=False)
+        bib = site / "references" / "other.bib"
+        bib.write_text(bib.read_text().replace("Clinical prevention of sudden cardiac death",
+                                               "Prevention of sudden cardiac death"))
+        monkeypatch.setattr(jinja2.Template, "render", spy)
+        pipeline.render(site, search_index=False)
+    finally:
+        render.remember_pages(False)
+    pages = sorted(p for p in rendered if p.endswith(".html"))
+    assert pages == ["fish-oil/index.html", "references/index.html",
+                     "studies/leaf2003/index.html"]
