@@ -141,3 +141,13 @@ def test_an_edited_entry_rerenders_only_the_pages_that_show_it(
     pages = sorted(p for p in rendered if p.endswith(".html"))
     assert pages == ["fish-oil/index.html", "references/index.html",
                      "studies/leaf2003/index.html"]
+
+
+def test_a_cache_written_by_other_code_is_dropped(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    store = Cache(tmp_path, "kind")
+    store.put("a", 1)
+    store.save()
+    assert Cache(tmp_path, "kind").old == {"a": 1}
+    monkeypatch.setattr(cache, "code_fingerprint", lambda: "other code")
+    assert Cache(tmp_path, "kind").old == {}
