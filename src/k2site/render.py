@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -224,13 +224,16 @@ def _body_html(site: Site, page: Page, bibliography: Bibliography, root: str) ->
     return Markup(PLACEHOLDER.sub(fill, page.body))
 
 
-def _json(value: Any) -> bytes:
+def _json(items: Iterable[Any]) -> bytes:
     """A JSON list with one item per line: readable and diffable, and written by the C
-    encoder (an indented dump falls back to a pure-Python one, 10x slower)."""
-    if isinstance(value, list):
-        lines = ",\n".join(json.dumps(item, ensure_ascii=False) for item in value)
-        return f"[\n{lines}\n]\n".encode()
-    return (json.dumps(value, ensure_ascii=False) + "\n").encode()
+    encoder (an indented dump falls back to a pure-Python one, 10x slower). Built item by
+    item into one buffer: a 10,000-page site's claims.json is over 100 MB."""
+    out = bytearray(b"[")
+    for n, item in enumerate(items):
+        out += b"\n" if n == 0 else b",\n"
+        out += json.dumps(item, ensure_ascii=False).encode()
+    out += b"\n]\n" if len(out) > 1 else b"]\n"
+    return bytes(out)
 
 
 def _theme_assets() -> dict[str, bytes]:
