@@ -136,25 +136,20 @@ def _check_fields(study: Study, lines: dict[str, int]) -> list[Diagnostic]:
     return found
 
 
+#: Identifier fields, the form each must take, and what to say when one does not.
+_IDENTIFIERS = (
+    ("doi", _DOI, ", which is not of the form 10.NNNN/suffix"),
+    ("pmid", _PMID, "; a PubMed id is a number"),
+)
+
+
 def _check_identifiers(study: Study, lines: dict[str, int]) -> list[Diagnostic]:
-    found: list[Diagnostic] = []
-    doi = study.fields.get("doi", "")
-    if doi and not _DOI.match(doi):
-        found.append(
-            warning(
-                study.path, lines.get("doi", study.line), 3, "bad-identifier",
-                f"entry '{study.key}' has doi = '{doi}', which is not of the form 10.NNNN/suffix",
-            )
-        )
-    pmid = study.fields.get("pmid", "")
-    if pmid and not _PMID.match(pmid):
-        found.append(
-            warning(
-                study.path, lines.get("pmid", study.line), 3, "bad-identifier",
-                f"entry '{study.key}' has pmid = '{pmid}'; a PubMed id is a number",
-            )
-        )
-    return found
+    return [
+        warning(study.path, lines.get(name, study.line), 3, "bad-identifier",
+                f"entry '{study.key}' has {name} = '{value}'{why}")
+        for name, form, why in _IDENTIFIERS
+        if (value := study.fields.get(name, "")) and not form.match(value)
+    ]
 
 
 def _duplicate(study: Study, first: Study) -> Diagnostic:
