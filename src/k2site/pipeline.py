@@ -81,20 +81,11 @@ def render(root: Path, strict: bool = False, drafts: bool = False,
     result = check(root, drafts)
     if result.site is None or result.source is None or failed(result.diagnostics, strict):
         return result
-    templates = result.source.templates
-    try:
-        with _csl_cache(root / FOLDER):
-            result.files = render_site(result.site, templates, root / FOLDER)
-    except TemplateError as exc:
-        result.diagnostics.append(template_diagnostic(exc, templates))
-        return result
-    if search_index:
-        try:
-            result.files.update(search.index(result.files, result.site.config.language))
-        except search.SearchIndexError as exc:
-            result.diagnostics.append(error("(search index)", 0, 0, "search",
-                                            f"Pagefind failed: {exc}"))
-            return result
+    site, templates = result.site, result.source.templates
+    with _rendering(root, result):
+        result.files = render_site(site, templates, root / FOLDER)
+        if search_index:
+            result.files.update(search.index(result.files, site.config.language))
     return result
 
 
@@ -111,16 +102,25 @@ def build(root: Path, out: Path, strict: bool = False, drafts: bool = False,
         if search_index:
             search.index_folder(staging, site.config.language)
 
+    with _rendering(root, result):
+        files = render_files(site, templates, root / FOLDER)
+        result.written = write_site(out, files, static_files(result.source), index)
+    return result
+
+
+@contextmanager
+def _rendering(root: Path, result: Result) -> Iterator[None]:
+    """Around rendering: the formatted-reference cache, and a broken template or a failed
+    search index turned into a diagnostic on `result` instead of an exception."""
+    templates = result.source.templates if result.source else {}
     try:
         with _csl_cache(root / FOLDER):
-            files = render_files(site, templates, root / FOLDER)
-            result.written = write_site(out, files, static_files(result.source), index)
+            yield
     except TemplateError as exc:
         result.diagnostics.append(template_diagnostic(exc, templates))
     except search.SearchIndexError as exc:
         result.diagnostics.append(error("(search index)", 0, 0, "search",
                                         f"Pagefind failed: {exc}"))
-    return result
 
 
 @contextmanager
