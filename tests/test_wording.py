@@ -189,7 +189,7 @@ def test_suggestions_follow_the_certainty_of_each_group():
     assert suggestion("Supplements lowered blood pressure.", "observational") == "may have lowered"
     assert suggestion("K2 cures osteoporosis.", "trial") == "may help treat"
     assert suggestion("Vitamin K2 reverses calcification.", "lab") == (
-        "in animal or lab studies, vitamin K2 reverses calcification")
+        "in animal or lab studies, vitamin K2 may help reverse calcification")
     assert suggestion("Vitamin K2 reverses calcification.", "review") == (
         "it is very uncertain whether vitamin K2 reverses calcification")
     message = check_claim("K2 reverses calcification.", "unknown", VOCAB)[0].message

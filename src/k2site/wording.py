@@ -205,7 +205,9 @@ def _suggestions(hit: _Hit, masked: str, group: str, hedged: str) -> tuple[str, 
     clause = _clause_text(masked, hit.clause)  # very low certainty
     uncertain = f"it is very uncertain whether {clause}"
     if group == "lab":
-        return f"in animal or lab studies, {clause}", uncertain
+        # scoped to where it was shown, and hedged: "in rats, K2 is proven to" is no better
+        phrase = " ".join(masked[hit.start:hit.end].split())
+        return f"in animal or lab studies, {clause.replace(phrase, hedged, 1)}", uncertain
     return uncertain, ""
 
 
