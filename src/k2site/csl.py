@@ -150,6 +150,7 @@ class Bibliography:
         for "cite this page", where the page itself is a `webpage` item."""
         internal = {name: value for name, value in item.items() if name != "id"}
         digest = _digest("item", self._style_hash, self.locale, internal)
+        USED.add(digest)
         found = ENTRY_CACHE.get(digest)
         if found is None:
             internal["id"] = "page"

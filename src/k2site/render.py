@@ -77,8 +77,12 @@ class _SiteRenderer:
         self.bibliography = Bibliography(list(site.studies.values()),
                                          site.config.citation_style)
         self.entries = self.bibliography.entries(_citation_order(site))
-        for key, number in site.numbers.items():  # format every label before any fork
+        # Everything citeproc formats is formatted here, before any fork, so that it
+        # lands in the reference cache that the next build reads.
+        for key, number in site.numbers.items():
             self.bibliography.cite_label(key, number)
+        self.cite_page = {page.slug: Markup(self.bibliography.format_item(
+            views.page_csl(site, page))) for page in site.pages}
         self.common = views.common(site)
         self.used: set[bytes] = set()
 
@@ -106,7 +110,7 @@ class _SiteRenderer:
         item = self.site.pages[index]
         body = _body_html(self.site, item, self.bibliography, "../")
         view = views.article(self.site, item, body, self.entries, index)
-        view["cite"] = Markup(self.bibliography.format_item(views.page_csl(self.site, item)))
+        view["cite"] = self.cite_page[item.slug]
         return self.page(f"{item.slug}/index.html", "article.html", "../", item.title,
                          page=view, jsonld=view["jsonld"])
 
