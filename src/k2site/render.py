@@ -16,7 +16,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from k2site import export, views
+from k2site import export, jsonld, views
 from k2site.csl import Bibliography, csl_json
 from k2site.evidence import GROUP_BY_ID, GROUPS
 from k2site.model import Citation, Page, Study
@@ -89,7 +89,7 @@ class _SiteRenderer:
     def page(self, path: str, template: str, root: str, title: str,
              **context: Any) -> tuple[str, bytes]:
         url = self.site.config.base_url + path.removesuffix("index.html")
-        context.setdefault("jsonld", views.jsonld_page(self.site, url, title))
+        context.setdefault("jsonld", jsonld.jsonld_page(self.site, url, title))
         # A page is a function of its template and view model: when `serve` rebuilds,
         # the pages whose view model did not change are not rendered again.
         digest = b""
@@ -118,13 +118,13 @@ class _SiteRenderer:
         study = views.study(self.site, self.site.studies[key], self.entries)
         return self.page(f"studies/{key}/index.html", "study.html", "../../",
                          study["title"] or key, study=study,
-                         jsonld=views.jsonld_study(self.site, study))
+                         jsonld=jsonld.jsonld_study(self.site, study))
 
     def site_pages(self) -> list[tuple[str, bytes]]:
         site, entries, bibliography = self.site, self.entries, self.bibliography
         return [
             self.page("index.html", "home.html", "", site.config.title, home=views.home(site),
-                      jsonld=views.jsonld_home(site)),
+                      jsonld=jsonld.jsonld_home(site)),
             self.page("references/index.html", "references.html", "../", "References",
                       refs=views.references(site, entries,
                                             bibliography.sort_keys(list(site.studies)),
@@ -135,7 +135,7 @@ class _SiteRenderer:
                       "How we grade evidence", groups=views.groups()),
             self.page("search/index.html", "search.html", "../", "Search",
                       groups=views.groups(),
-                      jsonld=views.jsonld_page(site, site.config.base_url + "search/",
+                      jsonld=jsonld.jsonld_page(site, site.config.base_url + "search/",
                                                "Search", kind="SearchResultsPage")),
             self.page("404.html", "404.html", self.common["base_path"], "Page not found",
                       jsonld=None),

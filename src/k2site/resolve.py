@@ -6,6 +6,7 @@ evidence group, and for every study, its number and the claims citing it.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -47,6 +48,11 @@ class Site:
     def page_titles(self) -> dict[str, str]:
         """Title of each published page, by slug."""
         return {page.slug: page.title for page in self.pages}
+
+    @cached_property
+    def last_reviewed(self) -> dt.date | None:
+        """The latest review date of any published page."""
+        return max((p.reviewed for p in self.pages if p.reviewed), default=None)
 
     @property
     def claims(self) -> Iterable[Claim]:
