@@ -151,3 +151,14 @@ def test_a_cache_written_by_other_code_is_dropped(tmp_path: Path,
     assert Cache(tmp_path, "kind").old == {"a": 1}
     monkeypatch.setattr(cache, "code_fingerprint", lambda: "other code")
     assert Cache(tmp_path, "kind").old == {}
+
+
+def test_build_reports_progress(tmp_path: Path) -> None:
+    from k2site import pipeline
+
+    seen: list[tuple[int, int]] = []
+    site = copy_site(SECOND, tmp_path / "site")
+    result = pipeline.build(site, tmp_path / "out", search_index=False,
+                            progress=lambda done, total: seen.append((done, total)))
+    assert result.written and seen[-1] == (9, 9)  # 2 articles and 7 study pages
+    assert [done for done, _ in seen[:9]] == list(range(1, 10))

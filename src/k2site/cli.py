@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -76,7 +76,8 @@ def _build(site: Path, out: Path, strict: bool, drafts: bool, search: bool) -> i
     from k2site.pipeline import build
 
     started = time.perf_counter()
-    result = build(site, out, strict=strict, drafts=drafts, search_index=search)
+    result = build(site, out, strict=strict, drafts=drafts, search_index=search,
+                   progress=_progress_bar(sys.stderr))
     # a build shows errors in full; warnings only in number unless they fail it
     shown = [d for d in result.diagnostics if strict or d.severity == "error"]
     report(shown, result.sources, sys.stderr)
@@ -92,6 +93,25 @@ def _build(site: Path, out: Path, strict: bool, drafts: bool, search: bool) -> i
           f" {len(result.site.studies)} studies, {result.written} files into {out}"
           f" in {time.perf_counter() - started:.2f} s", file=sys.stderr)
     return 0
+
+
+def _progress_bar(stream: TextIO) -> Callable[[int, int], None] | None:
+    """A one-line bar on a terminal for builds of a few hundred pages or more."""
+    if not stream.isatty():
+        return None
+    shown = [-1]
+
+    def show(done: int, total: int) -> None:
+        percent = 100 * done // total
+        if total < 300 or percent == shown[0]:
+            return
+        shown[0] = percent
+        bar = "#" * (percent // 4)
+        end = "\n" if done == total else ""
+        print(f"\rk2site: rendering [{bar:<25}] {done}/{total} pages", end=end, file=stream,
+              flush=True)
+
+    return show
 
 
 def _check(site: Path, strict: bool, fmt: str) -> int:

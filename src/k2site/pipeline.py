@@ -89,8 +89,12 @@ def render(root: Path, strict: bool = False, drafts: bool = False,
     return result
 
 
+Progress = Callable[[int, int], None]
+"""Told (files written so far, files expected) as a build writes."""
+
+
 def build(root: Path, out: Path, strict: bool = False, drafts: bool = False,
-          search_index: bool = True) -> Result:
+          search_index: bool = True, progress: Progress | None = None) -> Result:
     """The whole pipeline; the output folder changes only when the build succeeds.
     Pages stream from render to the staged output, then Pagefind indexes that folder."""
     result = check(root, drafts)
@@ -104,8 +108,17 @@ def build(root: Path, out: Path, strict: bool = False, drafts: bool = False,
 
     with _rendering(root, result):
         files = render_files(site, templates, root / FOLDER)
+        if progress is not None:
+            files = _counted(files, len(site.pages) + len(site.studies), progress)
         result.written = write_site(out, files, static_files(result.source), index)
     return result
+
+
+def _counted(files: Iterator[tuple[str, bytes]], expected: int,
+             progress: Progress) -> Iterator[tuple[str, bytes]]:
+    for count, item in enumerate(files, 1):
+        progress(min(count, expected), expected)
+        yield item
 
 
 @contextmanager
