@@ -21,23 +21,29 @@ _CHUNK = re.compile(r"[^\W_]+|\s+|.", re.S)
 
 def sentence_case(runs: Sequence[latex.Run]) -> list[latex.Run]:
     """Pandoc's `unTitlecase`: English BibTeX titles to sentence case; braces protect."""
+    return [latex.Run(text, protected) for text, protected in _cased(runs, _sentence_chunk)]
+
+
+def _cased(runs: Sequence[latex.Run], chunk: Callable[[str, str], str]) -> list[tuple[str, bool]]:
+    """Each run's text with `chunk` applied to every word, protected runs left alone;
+    sentence and title case differ only in `chunk`."""
     state = "start"
-    result: list[latex.Run] = []
+    result: list[tuple[str, bool]] = []
     for index, run in enumerate(runs):
         if run.protected:
-            result.append(run)
+            result.append((run.text, True))
             state = _next_state(state, run.text)
             continue
         head, last_word = run.text, ""
         if index == len(runs) - 1:
             head, last_word = _split_last_word(run.text, index > 0)
-        text, state = _case_text(head, state, _sentence_chunk)
+        text, state = _case_text(head, state, chunk)
         if last_word:
             # citeproc treats a title's final word apart: it is never a sentence start.
             state = "before-last" if state in ("start", "sentence", "word-end") else state
-            tail, state = _case_text(last_word, state, _sentence_chunk)
+            tail, state = _case_text(last_word, state, chunk)
             text += tail
-        result.append(latex.Run(text, False))
+        result.append((text, False))
     return result
 
 
@@ -100,22 +106,8 @@ def title_case(text: Any) -> Any:
     """citeproc-py's text, as a plain or mixed string, in title case; NoCase protects."""
     segments = list(text) if isinstance(text, MixedString) else [text]
     runs = [latex.Run(str(seg), isinstance(seg, NoCase)) for seg in segments]
-    state = "start"
-    output = []
-    for index, run in enumerate(runs):
-        if run.protected:
-            output.append(NoCase(run.text))
-            state = _next_state(state, run.text)
-            continue
-        head, last_word = run.text, ""
-        if index == len(runs) - 1:
-            head, last_word = _split_last_word(run.text, index > 0)
-        converted, state = _case_text(head, state, _title_chunk)
-        if last_word:
-            state = "before-last" if state in ("start", "sentence", "word-end") else state
-            tail, state = _case_text(last_word, state, _title_chunk)
-            converted += tail
-        output.append(String(converted))
+    output = [NoCase(text) if protected else String(text)
+              for text, protected in _cased(runs, _title_chunk)]
     return MixedString(output) if len(output) != 1 else output[0]
 
 
