@@ -53,11 +53,14 @@ class Cache:
             return {}
         try:
             with self.path.open("rb") as file:
-                code, data = pickle.load(file)
+                # The fingerprint is pickled first, so a cache made by other k2site code
+                # is dropped before its entries (hundreds of MB on a large site) are read.
+                if pickle.load(file) != code_fingerprint():
+                    return {}
+                data = pickle.load(file)
         except Exception:  # a corrupt or foreign cache is a miss, never an error
             return {}
-        # Entries made by other k2site code are dropped whole, whatever their keys say.
-        return data if code == code_fingerprint() and isinstance(data, dict) else {}
+        return data if isinstance(data, dict) else {}
 
     def get(self, cache_key: str) -> Any | None:
         value = self.old.get(cache_key)
@@ -76,8 +79,8 @@ class Cache:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             handle, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-")
             with os.fdopen(handle, "wb") as file:
-                pickle.dump((code_fingerprint(), self.used), file,
-                            protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(code_fingerprint(), file, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(self.used, file, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temp, self.path)
         except OSError:
             pass  # a read-only site still builds, just without a cache

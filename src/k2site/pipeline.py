@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -26,7 +26,7 @@ from k2site.render import render_files, render_site
 from k2site.resolve import Site, resolve, with_flags
 from k2site.templates import template_diagnostic
 from k2site.workers import parallel_map
-from k2site.write import write_site
+from k2site.write import Output, write_site
 
 T = TypeVar("T")
 
@@ -101,6 +101,10 @@ def build(root: Path, out: Path, strict: bool = False, drafts: bool = False,
     if result.site is None or result.source is None or failed(result.diagnostics, strict):
         return result
     site, templates = result.site, result.source.templates
+    # The input texts are only needed to quote lines in diagnostics, which are all known
+    # by now; a large site's texts are hundreds of MB that rendering does not need.
+    result.sources = {}
+    result.source = replace(result.source, pages=(), bibs=())
 
     def index(staging: Path) -> None:
         if search_index:
@@ -114,8 +118,8 @@ def build(root: Path, out: Path, strict: bool = False, drafts: bool = False,
     return result
 
 
-def _counted(files: Iterator[tuple[str, bytes]], expected: int,
-             progress: Progress) -> Iterator[tuple[str, bytes]]:
+def _counted(files: Iterator[tuple[str, Output]], expected: int,
+             progress: Progress) -> Iterator[tuple[str, Output]]:
     for count, item in enumerate(files, 1):
         progress(min(count, expected), expected)
         yield item

@@ -24,6 +24,7 @@ from k2site.resolve import Site
 from k2site.syntax import PLACEHOLDER
 from k2site.templates import template_env
 from k2site.workers import parallel_imap
+from k2site.write import Output
 
 THEME_STATIC = Path(__file__).parent / "theme" / "static"
 
@@ -172,11 +173,12 @@ def _study(key: str) -> tuple[str, bytes]:
 def render_site(site: Site, overrides: Mapping[str, str],
                 cache_dir: Path | None = None) -> dict[str, bytes]:
     """Every output file of SPEC §5 but the search index, as bytes by relative path."""
-    return dict(sorted(render_files(site, overrides, cache_dir)))
+    return {path: bytes(data) if isinstance(data, bytes | bytearray) else b"".join(data)
+            for path, data in sorted(render_files(site, overrides, cache_dir))}
 
 
 def render_files(site: Site, overrides: Mapping[str, str],
-                 cache_dir: Path | None = None) -> Iterator[tuple[str, bytes]]:
+                 cache_dir: Path | None = None) -> Iterator[tuple[str, Output]]:
     """The output files one by one, so a large site never sits in memory whole.
     Compiled templates are kept in `cache_dir` when one is given."""
     global _CURRENT
@@ -228,16 +230,14 @@ def _body_html(site: Site, page: Page, bibliography: Bibliography, root: str) ->
     return Markup(PLACEHOLDER.sub(fill, page.body))
 
 
-def _json(items: Iterable[Any]) -> bytes:
-    """A JSON list with one item per line: readable and diffable, and written by the C
-    encoder (an indented dump falls back to a pure-Python one, 10x slower). Built item by
-    item into one buffer: a 10,000-page site's claims.json is over 100 MB."""
-    out = bytearray(b"[")
+def _json(items: Iterable[Any]) -> Iterator[bytes]:
+    """A JSON list with one item per line, in chunks: readable and diffable, written by the
+    C encoder (an indented dump falls back to a pure-Python one, 10x slower), and never
+    whole in memory (a 10,000-page site's claims.json is over 100 MB)."""
+    yield b"["
     for n, item in enumerate(items):
-        out += b"\n" if n == 0 else b",\n"
-        out += json.dumps(item, ensure_ascii=False).encode()
-    out += b"\n]\n" if len(out) > 1 else b"]\n"
-    return bytes(out)
+        yield (b"\n" if n == 0 else b",\n") + json.dumps(item, ensure_ascii=False).encode()
+    yield b"\n]\n"
 
 
 def _theme_assets() -> dict[str, bytes]:

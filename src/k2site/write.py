@@ -10,11 +10,14 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
+#: A file's content: its bytes, or an iterator of chunks for a file too large to hold.
+Output = bytes | bytearray | Iterator[bytes]
 
-def write_site(out: Path, files: Mapping[str, bytes] | Iterable[tuple[str, bytes]],
+
+def write_site(out: Path, files: Mapping[str, bytes] | Iterable[tuple[str, Output]],
                static: Mapping[str, Path],
                finish: Callable[[Path], None] | None = None) -> int:
     """Replace `out` with exactly these files (bytes by path, written as they come, then
@@ -36,14 +39,19 @@ def write_site(out: Path, files: Mapping[str, bytes] | Iterable[tuple[str, bytes
     return count
 
 
-def _fill(folder: Path, files: Iterable[tuple[str, bytes]], static: Mapping[str, Path]) -> None:
+def _fill(folder: Path, files: Iterable[tuple[str, Output]],
+          static: Mapping[str, Path]) -> None:
     made: set[Path] = set()
     for rel, data in files:
         target = folder / rel
         if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
-        target.write_bytes(data)
+        if isinstance(data, bytes | bytearray):
+            target.write_bytes(data)
+        else:
+            with target.open("wb") as file:
+                file.writelines(data)
     for rel, source in sorted(static.items()):
         target = folder / rel
         target.parent.mkdir(parents=True, exist_ok=True)
