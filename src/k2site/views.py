@@ -51,7 +51,16 @@ def common(site: Site) -> dict[str, Any]:
 def badge(site: Site, claim_id: str, root: str) -> Markup:
     """The evidence badge after a claim: a shape and words, never colour alone."""
     group = site.groups.get(claim_id, GROUP_BY_ID["none"])
-    note = site.flags.get(claim_id)
+    return _badge(group, root, site.flags.get(claim_id))
+
+
+def uncited_mark(root: str) -> str:
+    """After an uncited paragraph that states a health effect as fact: no source backs it."""
+    return str(_badge(GROUP_BY_ID["none"], root,
+                      "States a health effect as fact, with no source cited."))
+
+
+def _badge(group: EvidenceGroup, root: str, note: str | None) -> Markup:
     html = (
         f' <a class="badge badge-{group.id}" href="{root}how-we-grade/#{group.id}"'
         f' data-evidence="{group.id}" data-pagefind-ignore>'
@@ -63,17 +72,6 @@ def badge(site: Site, claim_id: str, root: str) -> Markup:
         html += (f' <span class="overclaim-note" role="note"><span aria-hidden="true">⚠</span>'
                  f" {escape(note)}</span>")
     return Markup(html)
-
-
-def uncited_mark(root: str) -> str:
-    """After an uncited paragraph that states a health effect as fact: no source backs it."""
-    group = GROUP_BY_ID["none"]
-    return (f' <a class="badge badge-none" href="{root}how-we-grade/#none"'
-            f' data-evidence="none" data-pagefind-ignore><span class="badge-symbol"'
-            f' aria-hidden="true">{group.symbol}</span><span class="visually-hidden">Evidence:'
-            f' </span>{escape(group.short)}</a> <span class="overclaim-note" role="note">'
-            f'<span aria-hidden="true">⚠</span> States a health effect as fact, with no'
-            f" source cited.</span>")
 
 
 def summary(site: Site, claims: list[Claim]) -> dict[str, Any]:
