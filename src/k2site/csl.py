@@ -28,6 +28,7 @@ from citeproc.source.json import CiteProcJSON
 from k2site import citeproc_fixes  # noqa: F401  # imported for its fixes to citeproc-py
 from k2site.cslconvert import convert, inherit
 from k2site.model import Study
+from k2site.workers import parallel_map
 
 STYLES_DIR = Path(__file__).parent / "styles"
 _CSL_NS = "{http://purl.org/net/xbiblio/csl}"
@@ -148,26 +149,49 @@ class Bibliography:
     def format_item(self, item: Mapping[str, Any]) -> str:
         """One CSL-JSON item formatted as a bibliography entry (safe HTML, no number);
         for "cite this page", where the page itself is a `webpage` item."""
-        internal = {name: value for name, value in item.items() if name != "id"}
-        digest = _digest("item", self._style_hash, self.locale, internal)
+        digest = self._item_digest(item)
         USED.add(digest)
         found = ENTRY_CACHE.get(digest)
         if found is None:
-            internal["id"] = "page"
-            source = CiteProcJSON([internal])
-            bib = CitationStylesBibliography(self._style, source, _MARKUP)
-            bib.register(Citation([CitationItem("page")]))
-            rendered = bib.bibliography()
-            found = ENTRY_CACHE[digest] = self._output(rendered, item.get("language", "en"))
+            found = ENTRY_CACHE[digest] = self._format_item(item)
         return found
+
+    def prepare(self, keys: Sequence[str], items: Sequence[Mapping[str, Any]] = ()) -> None:
+        """Format every entry and in-text label of `keys`, and every item, that is not
+        cached yet, across worker processes when there are many: citeproc-py takes over
+        a millisecond an entry, the largest serial cost of a cold build."""
+        global _PREPARING
+        kinds = ("entry",) if self.numeric else ("entry", "cite")
+        jobs: list[tuple[str, str | Mapping[str, Any]]] = [
+            (kind, key) for key in dict.fromkeys(keys) if key in self._studies
+            for kind in kinds]
+        jobs += [("item", item) for item in items]
+        digests = [self._item_digest(x) if isinstance(x, Mapping) else self._digest(kind, x)
+                   for kind, x in jobs]
+        USED.update(digests)
+        missing = [i for i, digest in enumerate(digests) if digest not in ENTRY_CACHE]
+        _PREPARING = self
+        try:
+            done = parallel_map(_format_job, [jobs[i] for i in missing])
+        finally:
+            _PREPARING = None
+        for i, text in zip(missing, done, strict=True):
+            ENTRY_CACHE[digests[i]] = text
 
     def _entry(self, key: str) -> str:
         return self._cached("entry", key, self._format)
 
+    def _digest(self, kind: str, key: str) -> str:
+        return _digest(kind, self._style_hash, self.locale, self._item(key))
+
+    def _item_digest(self, item: Mapping[str, Any]) -> str:
+        internal = {name: value for name, value in item.items() if name != "id"}
+        return _digest("item", self._style_hash, self.locale, internal)
+
     def _cached(self, kind: str, key: str, make: Callable[[str], str]) -> str:
         """Output per (style, locale, entry fields): unchanged entries are not re-rendered
         when the site is rebuilt in the same process (`k2site serve`)."""
-        digest = _digest(kind, self._style_hash, self.locale, self._item(key))
+        digest = self._digest(kind, key)
         USED.add(digest)
         found = ENTRY_CACHE.get(digest)
         if found is None:
@@ -186,6 +210,13 @@ class Bibliography:
         bib.register(citation)
         text = str(bib.cite(citation, lambda item: None))
         return _plain(text).strip().strip("()[]").strip()
+
+    def _format_item(self, item: Mapping[str, Any]) -> str:
+        internal = {name: value for name, value in item.items() if name != "id"}
+        internal["id"] = "page"
+        bib = CitationStylesBibliography(self._style, CiteProcJSON([internal]), _MARKUP)
+        bib.register(Citation([CitationItem("page")]))
+        return self._output(bib.bibliography(), item.get("language", "en"))
 
     def _format(self, key: str) -> str:
         bib = self._bibliography([key])
@@ -211,6 +242,19 @@ class Bibliography:
         for key in keys:
             bib.register(Citation([CitationItem(self._ids[key])]))
         return bib
+
+
+#: The bibliography whose `prepare` is running, for forked workers to inherit.
+_PREPARING: Bibliography | None = None
+
+
+def _format_job(job: tuple[str, str | Mapping[str, Any]]) -> str:
+    """One formatting job of `Bibliography.prepare`, in a worker process."""
+    assert _PREPARING is not None
+    kind, what = job
+    if isinstance(what, Mapping):
+        return _PREPARING._format_item(what)
+    return (_PREPARING._format if kind == "entry" else _PREPARING._format_cite)(what)
 
 
 #: Formatted output by content hash of (kind, style file, locale, CSL item). The pipeline

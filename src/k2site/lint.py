@@ -14,6 +14,7 @@ from k2site.diagnostics import Diagnostic, error, warning
 from k2site.load import SiteSource
 from k2site.resolve import Site
 from k2site.syntax import blank_citations, strip_ignores
+from k2site.workers import MIN_ITEMS, parallel_imap
 
 if TYPE_CHECKING:  # compiling the vocabulary is only needed when a claim misses the cache
     from k2site import wording
@@ -26,6 +27,8 @@ class _Wording:
     def __init__(self, extra: str | None, store: Cache | None) -> None:
         self.extra, self.store = extra, store
         self._vocab: wording.Vocabulary | None = None
+        self.checked: dict[str, list[wording.WordingFinding]] = {}
+        """The checks of the page being linted, by cache key."""
 
     @property
     def vocab(self) -> wording.Vocabulary:
@@ -41,10 +44,12 @@ class _Wording:
         if self.store is None:
             return wording.check_claim(text, group, self.vocab)
         cache_key = key("lint", self.extra or "", group, text)
-        found = self.store.get(cache_key)
+        found = self.checked.get(cache_key)
+        if found is None:
+            found = self.store.old.get(cache_key)
         if found is None:
             found = wording.check_claim(text, group, self.vocab)
-            self.store.put(cache_key, found)
+        self.checked[cache_key] = found
         return list(found)
 
 
@@ -68,28 +73,56 @@ def lint_site(site: Site, source: SiteSource, store: Cache | None = None) -> Fin
 
 
 def _lint(site: Site, source: SiteSource, vocab: _Wording) -> Findings:
-    problems: list[Diagnostic] = []
+    global _LINTING
+    findings = Findings({}, {}, [])
     texts = {t.path: t.text for t in source.pages}
-    flags: dict[str, str] = {}
-    uncited: dict[str, frozenset[int]] = {}
-    for page in site.pages:
-        lines, ignored = _prepared(texts[page.path])
-        for claim in page.claims:
-            group = site.groups[claim.id].id
-            found = _check(page.path, lines, ignored, claim.span, group, vocab)
-            problems += found
-            if any(d.rule == "overclaim" for d in found):
-                from k2site import wording
+    if len(site.pages) >= MIN_ITEMS:
+        _ = vocab.vocab  # compiled before the workers fork, so that they share it
+    _LINTING = (site, texts, vocab)
+    try:
+        for page, (flags, flagged, problems, checked) in zip(
+                site.pages, parallel_imap(_lint_page, range(len(site.pages))), strict=True):
+            findings.flags.update(flags)
+            if flagged:
+                findings.uncited[page.slug] = flagged
+            findings.diagnostics.extend(problems)
+            if vocab.store is not None:
+                for cache_key, found in checked.items():
+                    vocab.store.put(cache_key, found)
+    finally:
+        _LINTING = None
+    return findings
 
-                flags[claim.id] = wording.overclaim_note(group)
-        flagged = []
-        for index, span in enumerate(page.passages):
-            found = _check(page.path, lines, ignored, span, "none", vocab)
-            problems += found
-            flagged += [index] if found else []
-        if flagged:
-            uncited[page.slug] = frozenset(flagged)
-    return Findings(flags, uncited, problems)
+
+#: What `_lint` is working on, for forked workers to inherit.
+_LINTING: tuple[Site, dict[str, str], _Wording] | None = None
+
+
+def _lint_page(index: int) -> tuple[dict[str, str], frozenset[int], list[Diagnostic],
+                                    dict[str, list[wording.WordingFinding]]]:
+    """One page's overclaim notes, flagged passages, warnings, and the wording checks it
+    made (for the parent's cache: a worker's own puts would be lost)."""
+    assert _LINTING is not None
+    site, texts, vocab = _LINTING
+    page = site.pages[index]
+    vocab.checked = {}
+    lines, ignored = _prepared(texts[page.path])
+    flags: dict[str, str] = {}
+    problems: list[Diagnostic] = []
+    for claim in page.claims:
+        group = site.groups[claim.id].id
+        found = _check(page.path, lines, ignored, claim.span, group, vocab)
+        problems += found
+        if any(d.rule == "overclaim" for d in found):
+            from k2site import wording
+
+            flags[claim.id] = wording.overclaim_note(group)
+    flagged = []
+    for number, span in enumerate(page.passages):
+        found = _check(page.path, lines, ignored, span, "none", vocab)
+        problems += found
+        flagged += [number] if found else []
+    return flags, frozenset(flagged), problems, vocab.checked
 
 
 def _prepared(text: str) -> tuple[list[str], dict[int, frozenset[str]]]:

@@ -77,13 +77,16 @@ class _SiteRenderer:
         self.env = template_env(overrides, cache_dir)
         self.bibliography = Bibliography(list(site.studies.values()),
                                          site.config.citation_style)
+        # Everything citeproc formats is formatted here, before the pages are rendered
+        # (in workers of its own when there is much), so that it lands in the reference
+        # cache that the next build reads.
+        page_items = [views.page_csl(site, page) for page in site.pages]
+        self.bibliography.prepare(_citation_order(site), page_items)
         self.entries = self.bibliography.entries(_citation_order(site))
-        # Everything citeproc formats is formatted here, before any fork, so that it
-        # lands in the reference cache that the next build reads.
         for key, number in site.numbers.items():
             self.bibliography.cite_label(key, number)
-        self.cite_page = {page.slug: Markup(self.bibliography.format_item(
-            views.page_csl(site, page))) for page in site.pages}
+        self.cite_page = {page.slug: Markup(self.bibliography.format_item(item))
+                          for page, item in zip(site.pages, page_items, strict=True)}
         self.common = views.common(site)
         self.used: set[bytes] = set()
 
