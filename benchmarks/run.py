@@ -356,6 +356,11 @@ def find_k2site(args: argparse.Namespace, python: Path | None) -> K2site | str:
         if archive.returncode != 0:
             return f"git archive {args.ref} failed: {archive.stderr.decode().strip()}"
         subprocess.run(["tar", "-x", "-C", str(snapshot)], input=archive.stdout, check=True)
+        # byte-compiled as `pip install` does, so that no run pays for compiling k2site's
+        # modules (the anchors' packages are compiled by pip, and PYTHONDONTWRITEBYTECODE
+        # would otherwise keep every run compiling them again)
+        subprocess.run([str(python), "-m", "compileall", "-q", str(snapshot / "src")],
+                       check=True)
         env = {**os.environ, "PYTHONPATH": str(snapshot / "src")}
         return K2site([str(python), "-m", "k2site"], env)
     if args.k2site:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import shutil
 import threading
 from pathlib import Path
 
 import pytest
 
-from k2site import cache, workers
+from k2site import cache, search, workers
 from k2site.cache import Cache
 from support import copy_site, run
 
@@ -32,7 +33,8 @@ def test_cold_warm_and_parallel_builds_are_byte_identical(
     _build(site, tmp_path / "warm", capsys)
     monkeypatch.setattr(workers, "MIN_ITEMS", 2)
     monkeypatch.setenv("K2SITE_JOBS", "2")
-    (site / cache.FOLDER / "pages.pickle").unlink()
+    # nothing cached: pages, references and wording checks all go to the workers
+    shutil.rmtree(site / cache.FOLDER)
     _build(site, tmp_path / "parallel", capsys)
     cold = _files(tmp_path / "cold")
     assert _files(tmp_path / "warm") == cold
@@ -162,3 +164,30 @@ def test_build_reports_progress(tmp_path: Path) -> None:
                             progress=lambda done, total: seen.append((done, total)))
     assert result.written and seen[-1] == (9, 9)  # 2 articles and 7 study pages
     assert [done for done, _ in seen[:9]] == list(range(1, 10))
+
+
+def test_the_search_bundle_is_reused_only_for_the_same_pages(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    if search.executable() is None:
+        pytest.skip("Pagefind is not installed (pip install 'pagefind[bin]')")
+    site = copy_site(SECOND, tmp_path / "site")
+    indexed: list[Path] = []
+    real = search.index_folder
+    monkeypatch.setattr(search, "index_folder",
+                        lambda folder, language: (indexed.append(folder), real(folder, language)))
+
+    def build(out: str) -> dict[str, bytes]:
+        assert run(["build", str(site), "-o", str(tmp_path / out)], capsys)[0] == 0
+        return _files(tmp_path / out)
+
+    first = build("one")
+    assert len(indexed) == 1 and any(p.startswith("pagefind/") for p in first)
+    assert build("two") == first
+    assert len(indexed) == 1, "the same pages were indexed again"
+    page = site / "content" / "basics.md"
+    page.write_text(page.read_text().replace("oily fish", "oily fish and algae"))
+    edited = build("three")
+    assert len(indexed) == 2, "an edited page did not reach the search index"
+    assert {p for p in edited if p.startswith("pagefind/")} != {
+        p for p in first if p.startswith("pagefind/")}

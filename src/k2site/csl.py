@@ -20,15 +20,13 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
-from citeproc.source.json import CiteProcJSON
-
-from k2site import citeproc_fixes  # noqa: F401  # imported for its fixes to citeproc-py
-from k2site.cslconvert import convert, inherit
 from k2site.model import Study
 from k2site.workers import parallel_map
+
+if TYPE_CHECKING:  # citeproc-py loads only when something is not in the cache yet
+    from citeproc import CitationStylesBibliography, CitationStylesStyle
 
 STYLES_DIR = Path(__file__).parent / "styles"
 _CSL_NS = "{http://purl.org/net/xbiblio/csl}"
@@ -44,11 +42,15 @@ def to_csl(study: Study, store: Mapping[str, Study] | None = None) -> dict[str, 
     missing from the entry are taken from its `crossref` parent, as biblatex does."""
     raw = study.raw_fields
     if store is not None and raw.get("crossref"):
+        from k2site.cslconvert import inherit
+
         raw = inherit(study, store)
     digest = _digest("csl-json", "", "", {"key": study.key, "type": study.entry_type, **raw})
     USED.add(digest)
     found = ENTRY_CACHE.get(digest)
     if found is None:
+        from k2site.cslconvert import convert
+
         found = ENTRY_CACHE[digest] = json.dumps(convert(study.key, study.entry_type, raw))
     return dict(json.loads(found))
 
@@ -106,14 +108,17 @@ class Bibliography:
         self.locale = locale
         self._studies = {s.key: s for s in studies}
         # keyed by content, so an edited site style is reloaded while `k2site serve` runs
-        self._style_hash = hashlib.sha1(self.style_path.read_bytes()).hexdigest()
-        self._style = _load_style(str(self.style_path), self._style_hash, locale)
-        self.numeric = _is_numeric(self._style)
-        self._quotes_take_punctuation = (
-            str(self._style.root.get_locale_option("punctuation-in-quote")).lower() == "true"
-        )
+        text = self.style_path.read_bytes()
+        self._style_hash = hashlib.sha1(text).hexdigest()
+        self.numeric = _is_numeric(text.decode("utf-8"))
         self._ids = {key: f"k{i}" for i, key in enumerate(self._studies)}
         self._converted: dict[str, dict[str, Any]] = {}
+
+    @property
+    def _style(self) -> CitationStylesStyle:
+        """The parsed style, on first use: parsing it and loading citeproc-py cost more
+        than a small site's whole build from the cache."""
+        return _load_style(str(self.style_path), self._style_hash, self.locale)
 
     def entries(self, keys_in_citation_order: Sequence[str]) -> dict[str, str]:
         """Formatted entry per known key, as safe HTML, without its number or label."""
@@ -205,6 +210,8 @@ class Bibliography:
         return self._converted[key]
 
     def _format_cite(self, key: str) -> str:
+        from citeproc import Citation, CitationItem
+
         bib = self._bibliography([key])
         citation = Citation([CitationItem(self._ids[key])])
         bib.register(citation)
@@ -212,6 +219,9 @@ class Bibliography:
         return _plain(text).strip().strip("()[]").strip()
 
     def _format_item(self, item: Mapping[str, Any]) -> str:
+        from citeproc import Citation, CitationItem, CitationStylesBibliography
+        from citeproc.source.json import CiteProcJSON
+
         internal = {name: value for name, value in item.items() if name != "id"}
         internal["id"] = "page"
         bib = CitationStylesBibliography(self._style, CiteProcJSON([internal]), _MARKUP)
@@ -219,6 +229,8 @@ class Bibliography:
         return self._output(bib.bibliography(), item.get("language", "en"))
 
     def _format(self, key: str) -> str:
+        from citeproc import Citation, CitationItem
+
         bib = self._bibliography([key])
         bib.register(Citation([CitationItem(self._ids[key])]))
         return self._output(bib.bibliography(), self._item(key).get("language", "en"))
@@ -227,12 +239,16 @@ class Bibliography:
         if not rendered:
             return ""
         text = str(rendered[0])
-        if self._quotes_take_punctuation and language.startswith("en"):
+        quotes_take_punctuation = self._style.root.get_locale_option("punctuation-in-quote")
+        if str(quotes_take_punctuation).lower() == "true" and language.startswith("en"):
             # American usage, `“good.”`, for English entries, as Pandoc does
             text = _CLOSING_QUOTE_THEN_PUNCTUATION.sub(r"\2\1", text)
         return _html(text)
 
     def _bibliography(self, keys: Sequence[str]) -> CitationStylesBibliography:
+        from citeproc import Citation, CitationItem, CitationStylesBibliography
+        from citeproc.source.json import CiteProcJSON
+
         with warnings.catch_warnings():
             # citeproc-py warns about CSL 1.0.2 variables it does not list (volume-title),
             # yet formats them; the warning would only be noise in the build output.
@@ -281,6 +297,10 @@ def _item_for(study: Study, internal_id: str, store: Mapping[str, Study]) -> dic
 
 @lru_cache(maxsize=32)
 def _load_style(path: str, content_hash: str, locale: str) -> CitationStylesStyle:
+    from citeproc import CitationStylesStyle
+
+    from k2site import citeproc_fixes  # noqa: F401  # imported for its fixes to citeproc-py
+
     style = CitationStylesStyle(path, locale=locale, validate=False)
     _drop_bibliography_numbers(style)
     return style
@@ -297,12 +317,15 @@ def _drop_bibliography_numbers(style: CitationStylesStyle) -> None:
             node.getparent().remove(node)
 
 
-def _is_numeric(style: CitationStylesStyle) -> bool:
-    info = style.root.find(f"{_CSL_NS}info")
-    for category in info.iter(f"{_CSL_NS}category"):
-        if category.get("citation-format") is not None:
-            return category.get("citation-format") == "numeric"
-    return False
+def _is_numeric(style_text: str) -> bool:
+    """Whether the style's first `category` with a `citation-format` says `numeric`; read
+    from the text, so that a build from the cache needs no XML parser."""
+    match = _CITATION_FORMAT.search(_XML_COMMENT.sub("", style_text))
+    return match is not None and match.group(1) == "numeric"
+
+
+_XML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_CITATION_FORMAT = re.compile(r"<category\b[^>]*?\bcitation-format\s*=\s*[\"']([^\"']*)[\"']")
 
 
 # Output markup: citeproc-py's formatter interface, producing safe HTML

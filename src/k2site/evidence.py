@@ -132,3 +132,25 @@ def claim_group(designs: Iterable[str]) -> EvidenceGroup:
 def at_least(group_id: str, threshold_id: str) -> bool:
     """Whether `group_id` is as strong as `threshold_id` or stronger."""
     return GROUP_BY_ID[group_id].rank <= GROUP_BY_ID[threshold_id].rank
+
+
+#: Groups (ids) whose evidence supports causal wording: never flagged.
+CAUSAL_GROUPS = frozenset({"synthesis", "rct"})
+
+#: The reader-facing note on a flagged claim: what its evidence is, per group.
+_NOTES = {
+    "trial": "a human trial that was not randomised.",
+    "observational": "observational studies only.",
+    "lab": "animal or lab studies only.",
+    "review": "reviews or opinion only.",
+    "unknown": "a source that could not be identified.",
+}
+
+
+def overclaim_note(group: str) -> str:
+    """The reader-facing note shown on a page beside a flagged claim of this group."""
+    if group == "none":
+        return "This is worded as fact, but no source is cited."
+    if group in CAUSAL_GROUPS:
+        return ""
+    return "The wording goes beyond the cited evidence: " + _NOTES.get(group, _NOTES["unknown"])

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from k2site.cache import Cache, key
 from k2site.diagnostics import Diagnostic, error, warning
+from k2site.evidence import overclaim_note
 from k2site.load import SiteSource
 from k2site.resolve import Site
 from k2site.syntax import blank_citations, strip_ignores
@@ -20,6 +21,15 @@ if TYPE_CHECKING:  # compiling the vocabulary is only needed when a claim misses
     from k2site import wording
 
 
+class _Finding(NamedTuple):
+    """What lint keeps of a `wording.WordingFinding`: plain values, so that reading the
+    cache does not import (and compile) the wording analysis."""
+
+    rule: str
+    start: int
+    message: str
+
+
 class _Wording:
     """`wording.check_claim` remembered by text and group in `store`. The vocabulary is
     loaded only on a miss: compiling it costs more than a whole cached small build."""
@@ -27,7 +37,7 @@ class _Wording:
     def __init__(self, extra: str | None, store: Cache | None) -> None:
         self.extra, self.store = extra, store
         self._vocab: wording.Vocabulary | None = None
-        self.checked: dict[str, list[wording.WordingFinding]] = {}
+        self.checked: dict[str, list[_Finding]] = {}
         """The checks of the page being linted, by cache key."""
 
     @property
@@ -38,19 +48,23 @@ class _Wording:
             self._vocab = wording.load_vocabulary(self.extra)  # ValueError when it is bad
         return self._vocab
 
-    def check(self, text: str, group: str) -> list[wording.WordingFinding]:
-        from k2site import wording
-
+    def check(self, text: str, group: str) -> list[_Finding]:
         if self.store is None:
-            return wording.check_claim(text, group, self.vocab)
+            return self._check(text, group)
         cache_key = key("lint", self.extra or "", group, text)
         found = self.checked.get(cache_key)
         if found is None:
             found = self.store.old.get(cache_key)
         if found is None:
-            found = wording.check_claim(text, group, self.vocab)
+            found = self._check(text, group)
         self.checked[cache_key] = found
         return list(found)
+
+    def _check(self, text: str, group: str) -> list[_Finding]:
+        from k2site import wording
+
+        return [_Finding(f.rule, f.start, f.message)
+                for f in wording.check_claim(text, group, self.vocab)]
 
 
 class Findings(NamedTuple):
@@ -99,7 +113,7 @@ _LINTING: tuple[Site, dict[str, str], _Wording] | None = None
 
 
 def _lint_page(index: int) -> tuple[dict[str, str], frozenset[int], list[Diagnostic],
-                                    dict[str, list[wording.WordingFinding]]]:
+                                    dict[str, list[_Finding]]]:
     """One page's overclaim notes, flagged passages, warnings, and the wording checks it
     made (for the parent's cache: a worker's own puts would be lost)."""
     assert _LINTING is not None
@@ -114,9 +128,7 @@ def _lint_page(index: int) -> tuple[dict[str, str], frozenset[int], list[Diagnos
         found = _check(page.path, lines, ignored, claim.span, group, vocab)
         problems += found
         if any(d.rule == "overclaim" for d in found):
-            from k2site import wording
-
-            flags[claim.id] = wording.overclaim_note(group)
+            flags[claim.id] = overclaim_note(group)
     flagged = []
     for number, span in enumerate(page.passages):
         found = _check(page.path, lines, ignored, span, "none", vocab)

@@ -19,9 +19,8 @@ from k2site import csl, lint, search
 from k2site.bibtex import BibSource, merge_files, parse_file
 from k2site.cache import FOLDER, Cache, key
 from k2site.diagnostics import Diagnostic, InputError, error, failed
-from k2site.frontmatter import site_config
 from k2site.load import SiteSource, SourceText, load_site
-from k2site.model import Page, Study
+from k2site.model import Page, SiteConfig, Study
 from k2site.render import render_files, render_site
 from k2site.resolve import Site, resolve, with_flags
 from k2site.templates import template_diagnostic
@@ -52,7 +51,7 @@ def check(root: Path, drafts: bool = False, cache: bool = True) -> Result:
     result = Result(problems, sources=_texts(source), source=source)
     if source.config is None:
         return result
-    config, more = site_config(source.config.path, source.config.text)
+    [(config, more)] = _cached(cache_dir, "config", _parse_config, [source.config])
     result.diagnostics += more
     studies, more = merge_files(_cached(cache_dir, "bib", _parse_bib, source.bibs))
     result.diagnostics += more
@@ -106,12 +105,14 @@ def build(root: Path, out: Path, strict: bool = False, drafts: bool = False,
     result.sources = {}
     result.source = replace(result.source, pages=(), bibs=())
 
+    pages = search.Pages(site.config.language)
+
     def index(staging: Path) -> None:
         if search_index:
-            search.index_folder(staging, site.config.language)
+            search.index_cached(staging, site.config.language, pages, root / FOLDER)
 
     with _rendering(root, result):
-        files = render_files(site, templates, root / FOLDER)
+        files = pages.watch(render_files(site, templates, root / FOLDER))
         if progress is not None:
             files = _counted(files, len(site.pages) + len(site.studies), progress)
         result.written = write_site(out, files, static_files(result.source), index)
@@ -162,6 +163,12 @@ def _parse_page(text: SourceText) -> tuple[Page | None, list[Diagnostic]]:
     from k2site.parse import parse_page  # markdown-it loads only when a page changed
 
     return parse_page(text.path, text.text)
+
+
+def _parse_config(text: SourceText) -> tuple[SiteConfig | None, list[Diagnostic]]:
+    from k2site.frontmatter import site_config  # PyYAML loads only when site.yaml changed
+
+    return site_config(text.path, text.text)
 
 
 def _parse_bib(text: SourceText) -> tuple[list[Study], list[Diagnostic]]:

@@ -8,10 +8,14 @@ Python service wrapper costs over a second of start-up per build.
 
 from __future__ import annotations
 
+import hashlib
+import shutil
 import subprocess
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+
+from k2site.write import Output
 
 
 def executable() -> Path | None:
@@ -32,8 +36,7 @@ class SearchIndexError(RuntimeError):
 
 def index(files: Mapping[str, bytes], language: str) -> dict[str, bytes]:
     """The `pagefind/` bundle for every page marked `data-pagefind-body`, in memory."""
-    pages = {p: d for p, d in files.items()
-             if p.endswith(".html") and b"data-pagefind-body" in d}
+    pages = {p: d for p, d in files.items() if p.endswith(".html") and MARK in d}
     if not pages or executable() is None:
         return {}
     with tempfile.TemporaryDirectory(prefix="k2site-search-") as scratch:
@@ -45,6 +48,60 @@ def index(files: Mapping[str, bytes], language: str) -> dict[str, bytes]:
         bundle = site / "pagefind"
         return {f"pagefind/{p.relative_to(bundle).as_posix()}": p.read_bytes()
                 for p in sorted(bundle.rglob("*")) if p.is_file()}
+
+
+MARK = b"data-pagefind-body"
+"""The attribute of the pages Pagefind indexes; it leaves every other page out."""
+
+
+class Pages:
+    """A digest of the pages Pagefind will index, taken as they stream past to be written:
+    the same pages give the same bundle, so a build can reuse the last one."""
+
+    def __init__(self, language: str) -> None:
+        self._digest = hashlib.sha256(f"{_version()}\x00{language}".encode())
+
+    def watch(self, files: Iterable[tuple[str, Output]]) -> Iterator[tuple[str, Output]]:
+        for path, data in files:
+            if path.endswith(".html") and isinstance(data, bytes | bytearray) and MARK in data:
+                self._digest.update(f"\x00{path}\x00{len(data)}\x00".encode())
+                self._digest.update(data)
+            yield path, data
+
+    def hexdigest(self) -> str:
+        return self._digest.hexdigest()
+
+
+def index_cached(site: Path, language: str, pages: Pages, cache_dir: Path | None) -> None:
+    """`index_folder`, or a copy of the bundle the last build made for the same pages
+    (Pagefind takes about as long as the rest of a large build)."""
+    if cache_dir is None or executable() is None:
+        index_folder(site, language)
+        return
+    kept, stamp = cache_dir / "search", cache_dir / "search" / "pages.sha256"
+    digest = pages.hexdigest()
+    if stamp.is_file() and stamp.read_text(encoding="ascii") == digest:
+        try:
+            shutil.copytree(kept / "pagefind", site / "pagefind")
+            return
+        except OSError:
+            shutil.rmtree(site / "pagefind", ignore_errors=True)
+    index_folder(site, language)
+    try:
+        shutil.rmtree(kept, ignore_errors=True)
+        shutil.copytree(site / "pagefind", kept / "pagefind")
+        stamp.write_text(digest, encoding="ascii")
+    except OSError:
+        shutil.rmtree(kept, ignore_errors=True)  # a read-only site indexes every time
+
+
+def _version() -> str:
+    """What identifies the Pagefind that made a bundle: its binary's path, size and time."""
+    binary = executable()
+    if binary is None:
+        return ""
+    stat = binary.stat()
+    return f"{binary}:{stat.st_size}:{stat.st_mtime_ns}"
 
 
 def index_folder(site: Path, language: str) -> None:

@@ -24,13 +24,11 @@ from dataclasses import dataclass
 
 from k2site.claimgrammar import asserts, form_after, has_object, previous_word
 from k2site.claimtext import ClaimText
+from k2site.evidence import CAUSAL_GROUPS, overclaim_note
 from k2site.vocabulary import Term, Vocabulary, load_vocabulary, past_tense
 
 __all__ = ["CAUSAL_GROUPS", "Vocabulary", "WordingFinding", "check_claim", "load_vocabulary",
            "overclaim_note"]
-
-#: Groups whose evidence supports causal wording: never flagged.
-CAUSAL_GROUPS = frozenset({"synthesis", "rct"})
 
 #: What the evidence is, per group, as the message words it.
 _EVIDENCE = {
@@ -39,14 +37,6 @@ _EVIDENCE = {
     "lab": "animal or lab work only (not yet shown in people)",
     "review": "a review or opinion only (no new evidence of its own)",
     "unknown": "from a source that could not be identified",
-}
-
-_NOTES = {
-    "trial": "a human trial that was not randomised.",
-    "observational": "observational studies only.",
-    "lab": "animal or lab studies only.",
-    "review": "reviews or opinion only.",
-    "unknown": "a source that could not be identified.",
 }
 
 _QUESTION_END = re.compile(r"\?[\s\"')\]]*$")
@@ -84,15 +74,6 @@ class _Hit:
     strong: bool
     clause: tuple[int, int]
     """The clause holding the phrase, for the very-low-certainty rewrite."""
-
-
-def overclaim_note(group: str) -> str:
-    """The reader-facing note shown on a page beside a flagged claim of this group."""
-    if group == "none":
-        return "This is worded as fact, but no source is cited."
-    if group in CAUSAL_GROUPS:
-        return ""
-    return "The wording goes beyond the cited evidence: " + _NOTES.get(group, _NOTES["unknown"])
 
 
 def check_claim(text: str, group: str, vocab: Vocabulary) -> list[WordingFinding]:

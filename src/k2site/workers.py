@@ -7,11 +7,9 @@ results come back in input order, so output stays byte-identical to a serial run
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -31,6 +29,8 @@ def workers() -> int:
 def _can_fork() -> bool:
     """Forking is safe only from a single-threaded process: a thread holding a lock at
     the fork (serve's server and watcher threads) would leave it locked in the child."""
+    import multiprocessing
+
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
@@ -46,6 +46,9 @@ def parallel_imap(function: Callable[[T], R], items: Sequence[T]) -> Iterator[R]
     if jobs < 2 or len(items) < MIN_ITEMS or not _can_fork():
         yield from map(function, items)
         return
+    import multiprocessing  # a small site never forks, and need not load these
+    from concurrent.futures import ProcessPoolExecutor
+
     chunk = max(1, min(64, len(items) // (jobs * 8)))
     with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
         yield from pool.map(function, items, chunksize=chunk)
