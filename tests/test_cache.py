@@ -172,10 +172,10 @@ def test_the_search_bundle_is_reused_only_for_the_same_pages(
     if search.executable() is None:
         pytest.skip("Pagefind is not installed (pip install 'pagefind[bin]')")
     site = copy_site(SECOND, tmp_path / "site")
-    indexed: list[Path] = []
-    real = search.index_folder
-    monkeypatch.setattr(search, "index_folder",
-                        lambda folder, language: (indexed.append(folder), real(folder, language)))
+    indexed: list[search.Indexer] = []
+    real = search.Indexer._start
+    monkeypatch.setattr(search.Indexer, "_start",
+                        lambda indexer: (indexed.append(indexer), real(indexer)))
 
     def build(out: str) -> dict[str, bytes]:
         assert run(["build", str(site), "-o", str(tmp_path / out)], capsys)[0] == 0

@@ -8,7 +8,7 @@ from a watch loop and serves the files from memory.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
@@ -105,17 +105,16 @@ def build(root: Path, out: Path, strict: bool = False, drafts: bool = False,
     result.sources = {}
     result.source = replace(result.source, pages=(), bibs=())
 
-    pages = search.Pages(site.config.language)
-
-    def index(staging: Path) -> None:
-        if search_index:
-            search.index_cached(staging, site.config.language, pages, root / FOLDER)
-
-    with _rendering(root, result):
-        files = pages.watch(render_files(site, templates, root / FOLDER))
+    with _rendering(root, result), ExitStack() as stack:
+        files = render_files(site, templates, root / FOLDER)
+        finish = None
+        if search_index and search.executable() is not None:
+            indexer = stack.enter_context(
+                search.Indexer(site.config.language, root / FOLDER, len(site.pages)))
+            files, finish = indexer.watch(files), indexer.finish
         if progress is not None:
             files = _counted(files, len(site.pages) + len(site.studies), progress)
-        result.written = write_site(out, files, static_files(result.source), index)
+        result.written = write_site(out, files, static_files(result.source), finish)
     return result
 
 

@@ -54,45 +54,89 @@ MARK = b"data-pagefind-body"
 """The attribute of the pages Pagefind indexes; it leaves every other page out."""
 
 
-class Pages:
-    """A digest of the pages Pagefind will index, taken as they stream past to be written:
-    the same pages give the same bundle, so a build can reuse the last one."""
+class Indexer:
+    """Pagefind for a build whose pages stream past to be written: the marked pages are
+    copied to a scratch folder, and Pagefind starts on them as soon as the last expected
+    one has gone by, while the rest of the site still renders. The bundle is kept in the
+    cache with a digest of those pages, so a build of the same pages reuses it."""
 
-    def __init__(self, language: str) -> None:
+    def __init__(self, language: str, cache_dir: Path | None, expected: int) -> None:
+        self.language, self.expected = language, expected
+        self.kept = cache_dir / "search" if cache_dir is not None else None
         self._digest = hashlib.sha256(f"{_version()}\x00{language}".encode())
+        self._scratch = Path(tempfile.mkdtemp(prefix="k2site-search-"))
+        self._pages = 0
+        self._running: tuple[subprocess.Popen[bytes], int] | None = None
 
     def watch(self, files: Iterable[tuple[str, Output]]) -> Iterator[tuple[str, Output]]:
+        """`files` unchanged, with the marked pages noted on the way."""
         for path, data in files:
             if path.endswith(".html") and isinstance(data, bytes | bytearray) and MARK in data:
                 self._digest.update(f"\x00{path}\x00{len(data)}\x00".encode())
                 self._digest.update(data)
+                (self._scratch / "site" / path).parent.mkdir(parents=True, exist_ok=True)
+                (self._scratch / "site" / path).write_bytes(data)
+                self._pages += 1
+                if self._pages == self.expected and not self._cached():
+                    self._start()
             yield path, data
 
-    def hexdigest(self) -> str:
-        return self._digest.hexdigest()
-
-
-def index_cached(site: Path, language: str, pages: Pages, cache_dir: Path | None) -> None:
-    """`index_folder`, or a copy of the bundle the last build made for the same pages
-    (Pagefind takes about as long as the rest of a large build)."""
-    if cache_dir is None or executable() is None:
-        index_folder(site, language)
-        return
-    kept, stamp = cache_dir / "search", cache_dir / "search" / "pages.sha256"
-    digest = pages.hexdigest()
-    if stamp.is_file() and stamp.read_text(encoding="ascii") == digest:
-        try:
-            shutil.copytree(kept / "pagefind", site / "pagefind")
+    def finish(self, staging: Path) -> None:
+        """Put the bundle for every marked page in `staging/pagefind`."""
+        if self._cached():
+            assert self.kept is not None
+            shutil.copytree(self.kept / "pagefind", staging / "pagefind")
             return
+        if self._running is not None and self._running[1] != self._pages:
+            self.close()  # more pages were marked than expected: index them all
+        if self._running is None:
+            self._start()
+        assert self._running is not None
+        process = self._running[0]
+        _, errors = process.communicate()
+        self._running = None
+        if process.returncode != 0:
+            raise SearchIndexError(errors.decode("utf-8", "replace").strip())
+        shutil.copytree(self._scratch / "pagefind", staging / "pagefind")
+        self._keep()
+
+    def close(self) -> None:
+        """Stop Pagefind if it still runs, and remove the scratch folder."""
+        if self._running is not None:
+            self._running[0].kill()
+            self._running[0].wait()
+            self._running = None
+        shutil.rmtree(self._scratch, ignore_errors=True)
+
+    def __enter__(self) -> Indexer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _start(self) -> None:
+        shutil.rmtree(self._scratch / "pagefind", ignore_errors=True)
+        (self._scratch / "site").mkdir(exist_ok=True)
+        process = subprocess.Popen(
+            _command(self._scratch / "site", self._scratch / "pagefind", self.language),
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        self._running = (process, self._pages)
+
+    def _cached(self) -> bool:
+        if self.kept is None or not (self.kept / "pagefind").is_dir():
+            return False
+        stamp = self.kept / "pages.sha256"
+        return stamp.is_file() and stamp.read_text(encoding="ascii") == self._digest.hexdigest()
+
+    def _keep(self) -> None:
+        if self.kept is None:
+            return
+        try:
+            shutil.rmtree(self.kept, ignore_errors=True)
+            shutil.copytree(self._scratch / "pagefind", self.kept / "pagefind")
+            (self.kept / "pages.sha256").write_text(self._digest.hexdigest(), encoding="ascii")
         except OSError:
-            shutil.rmtree(site / "pagefind", ignore_errors=True)
-    index_folder(site, language)
-    try:
-        shutil.rmtree(kept, ignore_errors=True)
-        shutil.copytree(site / "pagefind", kept / "pagefind")
-        stamp.write_text(digest, encoding="ascii")
-    except OSError:
-        shutil.rmtree(kept, ignore_errors=True)  # a read-only site indexes every time
+            shutil.rmtree(self.kept, ignore_errors=True)  # a read-only site indexes each time
 
 
 def _version() -> str:
@@ -110,8 +154,12 @@ def index_folder(site: Path, language: str) -> None:
     binary = executable()
     if binary is None:
         return
-    command = [str(binary), "--site", str(site), "--output-path", str(site / "pagefind"),
-               "--force-language", language.split("-")[0]]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    done = subprocess.run(_command(site, site / "pagefind", language), capture_output=True,
+                          text=True, check=False)
     if done.returncode != 0:
         raise SearchIndexError(done.stderr.strip() or done.stdout.strip())
+
+
+def _command(site: Path, output: Path, language: str) -> list[str]:
+    return [str(executable()), "--site", str(site), "--output-path", str(output),
+            "--force-language", language.split("-")[0]]
