@@ -56,13 +56,14 @@ def _bibtex_value(name: str, value: str) -> str:
 
 def _balanced(text: str) -> bool:
     depth = 0
-    for index, char in enumerate(text):
-        if char in "{}" and index and text[index - 1] == "\\":
-            continue
-        depth += {"{": 1, "}": -1}.get(char, 0)
+    for brace in _UNESCAPED_BRACE.findall(text):
+        depth += 1 if brace == "{" else -1
         if depth < 0:
             return False
     return depth == 0
+
+
+_UNESCAPED_BRACE = re.compile(r"(?<!\\)[{}]")
 
 
 def ris_text(studies: Sequence[Study]) -> str:

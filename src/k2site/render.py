@@ -10,7 +10,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -36,9 +36,16 @@ class CitationHtml:
     site: Site
     bibliography: Bibliography
     root: str
+    made: dict[tuple[str, str, str], str] = field(default_factory=dict, compare=False)
+    """Each citation's HTML by key, prefix and locator: a study is cited from many pages."""
 
     def citation_html(self, citations: Sequence[Citation]) -> str:
-        parts = [self._item(c) for c in citations]
+        parts = []
+        for citation in citations:
+            ident = (citation.key, citation.prefix, citation.locator)
+            if ident not in self.made:
+                self.made[ident] = self._item(citation)
+            parts.append(self.made[ident])
         if self.bibliography.numeric:
             return f'<sup class="citation">[{", ".join(parts)}]</sup>'
         return f'<span class="citation">({"; ".join(parts)})</span>'
@@ -88,6 +95,8 @@ class _SiteRenderer:
         self.cite_page = {page.slug: Markup(self.bibliography.format_item(item))
                           for page, item in zip(site.pages, page_items, strict=True)}
         self.common = views.common(site)
+        self.studies = views.StudyViews(site, self.entries)
+        self.citations = CitationHtml(site, self.bibliography, "../")
         self.used: set[bytes] = set()
 
     def page(self, path: str, template: str, root: str, title: str,
@@ -112,8 +121,8 @@ class _SiteRenderer:
 
     def article(self, index: int) -> tuple[str, bytes]:
         item = self.site.pages[index]
-        body = _body_html(self.site, item, self.bibliography, "../")
-        view = views.article(self.site, item, body, self.entries, index)
+        body = _body_html(self.site, item, self.citations)
+        view = views.article(self.site, item, body, self.studies, index)
         view["cite"] = self.cite_page[item.slug]
         return self.page(f"{item.slug}/index.html", "article.html", "../", item.title,
                          page=view, jsonld=view["jsonld"])
@@ -215,9 +224,9 @@ def _citation_order(site: Site) -> list[str]:
     return sorted(site.numbers, key=site.numbers.__getitem__)
 
 
-def _body_html(site: Site, page: Page, bibliography: Bibliography, root: str) -> Markup:
+def _body_html(site: Site, page: Page, html: CitationHtml) -> Markup:
     """Fill the parsed body's placeholders with what the whole site decided."""
-    html = CitationHtml(site, bibliography, root)
+    root = html.root
     uncited = site.uncited.get(page.slug, frozenset())
 
     def fill(match: re.Match[str]) -> str:

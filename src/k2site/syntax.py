@@ -54,20 +54,24 @@ def blank_citations(text: str) -> str:
 def closing_bracket(src: str, start: int) -> int:
     """Index of the `]` that closes the `[` at start, or -1 (none, or code inside)."""
     depth, i = 0, start
-    while i < len(src):
-        char = src[i]
+    while (match := _BRACKET_SYNTAX.search(src, i)) is not None:
+        char, i = match.group(), match.start()
         if char == "\\":
             i += 1
         elif char == "`":
             return -1
         elif char == "[":
             depth += 1
-        elif char == "]":
+        else:
             depth -= 1
             if depth == 0:
                 return i
         i += 1
     return -1
+
+
+#: What `closing_bracket` looks at; it jumps over everything else.
+_BRACKET_SYNTAX = re.compile(r"[\\`\[\]]")
 
 
 def strip_ignores(body: str) -> tuple[str, dict[int, frozenset[str]]]:

@@ -116,12 +116,30 @@ def claim_link(site: Site, claim: Claim) -> dict[str, Any]:
             "text": claim.text, "group": group_view(site.groups[claim.id])}
 
 
-def article(site: Site, page: Page, body: Markup, entries: Mapping[str, str],
+class StudyViews:
+    """Each study's view, preview and JSON-LD, made once per build: a study looks the same
+    on every page that cites it, and a large site cites each one from many pages."""
+
+    def __init__(self, site: Site, entries: Mapping[str, str]) -> None:
+        self.site, self.entries = site, entries
+        self._made: dict[str, tuple[dict[str, Any], dict[str, Any], dict[str, Any]]] = {}
+
+    def __call__(self, key: str) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+        """(a copy of its `study_view`, its `preview`, its `study_jsonld`)."""
+        made = self._made.get(key)
+        if made is None:
+            view = study_view(self.site, self.site.studies[key], self.entries)
+            made = self._made[key] = (view, preview(view), study_jsonld(self.site, view))
+        return dict(made[0]), made[1], made[2]
+
+
+def article(site: Site, page: Page, body: Markup, studies: StudyViews,
             index: int) -> dict[str, Any]:
     keys = list(dict.fromkeys(c.key for c in page.citations if c.key in site.studies))
     keys.sort(key=lambda k: site.numbers.get(k, 0))
     pages = site.pages
-    refs = [study_view(site, site.studies[k], entries) for k in keys]
+    made = [studies(k) for k in keys]
+    refs = [view for view, _, _ in made]
     here: dict[str, list[str]] = {}
     for claim in page.claims:
         for key in dict.fromkeys(claim.keys):
@@ -137,13 +155,13 @@ def article(site: Site, page: Page, body: Markup, entries: Mapping[str, str],
         "body": body, "evidence": summary(site, list(page.claims)),
         "uncited": len(site.uncited.get(page.slug, ())),
         "levels": filter_levels(site, list(page.claims)),
-        "refs": refs, "previews": {r["key"]: preview(r) for r in refs},
+        "refs": refs, "previews": {view["key"]: shown for view, shown, _ in made},
         "nav": nav_window(pages, index),
         "prev": _nav(pages[index - 1]) if index > 0 else None,
         "next": _nav(pages[index + 1]) if index + 1 < len(pages) else None,
         "url": url,
         "jsonld": jsonld_page(site, url, page.title, page.summary, page.reviewed,
-                              citation=[study_jsonld(site, r) for r in refs]),
+                              citation=[data for _, _, data in made]),
     }
 
 
