@@ -170,6 +170,8 @@ def _implicit_claim(tokens: list[Token], index: int, state: _PageState) -> None:
 
 def _parent(tokens: list[Token], index: int) -> int | None:
     level = tokens[index].level
+    if level == 0:  # top level: no parent, and no need to walk back over the whole page
+        return None
     for i in range(index - 1, -1, -1):
         if tokens[i].level < level and tokens[i].nesting == 1:
             return i
@@ -214,7 +216,10 @@ def plain_text(inline: Token) -> str:
         elif child.type in ("softbreak", "hardbreak"):
             parts.append(" ")
     text = " ".join("".join(parts).split())
-    return re.sub(r"\s+([.,;:!?)])", r"\1", text)
+    return _SPACE_BEFORE_PUNCTUATION.sub(r"\1", text)
+
+
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,;:!?)])")
 
 
 def _words(text: str, count: int = 5) -> str:
