@@ -110,7 +110,8 @@ def build(root: Path, out: Path, strict: bool = False, drafts: bool = False,
         finish = None
         if search_index and search.executable() is not None:
             indexer = stack.enter_context(
-                search.Indexer(site.config.language, root / FOLDER, len(site.pages)))
+                search.Indexer(site.config.language, root / FOLDER,
+                               len(site.pages) + len(site.studies)))
             files, finish = indexer.watch(files), indexer.finish
         if progress is not None:
             files = _counted(files, len(site.pages) + len(site.studies), progress)

@@ -1,6 +1,7 @@
 """Render stage, last step: the Pagefind search index of the rendered pages.
 
-Pagefind's binary (PyPI `pagefind[bin]`) indexes the article pages, which are written
+Pagefind's binary (PyPI `pagefind[bin]`) indexes the article pages and the study pages
+(each study once, on its own page, not in every reference list that names it), copied
 to a scratch folder for it; its bundle joins the other outputs before the write stage,
 so search is offline and on the site's own host. The binary is called directly: its
 Python service wrapper costs over a second of start-up per build.
@@ -57,8 +58,9 @@ MARK = b"data-pagefind-body"
 class Indexer:
     """Pagefind for a build whose pages stream past to be written: the marked pages are
     copied to a scratch folder, and Pagefind starts on them as soon as the last expected
-    one has gone by, while the rest of the site still renders. The bundle is kept in the
-    cache with a digest of those pages, so a build of the same pages reuses it."""
+    one has gone by, while the rest of the site (its lists and JSON files) still renders.
+    The bundle is kept in the cache with a digest of those pages, so that a build of the
+    same pages reuses it."""
 
     def __init__(self, language: str, cache_dir: Path | None, expected: int) -> None:
         self.language, self.expected = language, expected

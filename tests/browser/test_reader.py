@@ -165,6 +165,23 @@ def test_search_finds_claims_about_osteocalcin(reader: Reader) -> None:
     assert page.locator(f"#{claim_id}.claim").is_visible()
 
 
+def test_search_finds_studies_on_their_own_pages(reader: Reader) -> None:
+    # an author's name is in no claim: it finds the studies, each once, with its evidence
+    reader.goto("search/?q=Schurgers")
+    page = reader.page
+    studies = page.locator(".search-study h2 a")
+    studies.first.wait_for()
+    hrefs = studies.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert hrefs and all("/studies/" in h for h in hrefs), hrefs
+    assert len(set(hrefs)) == len(hrefs)
+    assert page.locator(".search-study .badge").count() == len(hrefs)
+    assert "studies found" in page.locator("#search-status").inner_text()
+    assert page.locator(".search-result:not(.search-study)").count() == 0
+    studies.first.click()
+    page.wait_for_url(re.compile(r"/studies/[^/]+/$"))
+    assert "Schurgers" in page.locator(".ref-entry").inner_text()
+
+
 def test_theme_toggle_overrides_the_system_and_is_remembered(reader_factory: Any) -> None:
     reader = reader_factory(color_scheme="light")
     reader.goto("")

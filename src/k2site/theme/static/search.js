@@ -92,6 +92,15 @@
         var item = el("li", { "class": "search-result" }, [
           el("h2", {}, [el("a", { href: href }, [data.meta && data.meta.title ? data.meta.title : data.url])])
         ]);
+        if (data.meta && data.meta.kind === "study") {
+          // a study: its own page, with its evidence group
+          var sg = groups[data.meta.group] || { id: data.meta.group || "unknown", symbol: "", short: "Study" };
+          item.className += " search-study";
+          item.appendChild(el("p", { "class": "search-kind" }, ["Study · ", badge(sg.id, sg.symbol, sg.short)]));
+          item.appendChild(excerpt(data.excerpt || ""));
+          list.appendChild(item);
+          return;
+        }
         var hits = claimHits(data, terms);
         if (hits.length) {
           item.appendChild(el("ul", { "class": "search-claims", "aria-label": "Matching claims" }, hits.map(function (c) {
@@ -119,14 +128,20 @@
       if (!query) { list.textContent = ""; status.textContent = "Type a word to search the claims, sections and studies."; return; }
       status.textContent = "Searching…";
       load().then(function (pf) { return pf.search(query); }).then(function (search) {
-        return Promise.all(search.results.slice(0, 20).map(function (r) { return r.data(); }));
+        return Promise.all(search.results.slice(0, 30).map(function (r) { return r.data(); }));
       }).then(function (results) {
         if (mine !== serial) { return; }   // a newer query has started
         var terms = query.split(/\s+/).filter(function (t) { return t.length > 1; });
-        render(results, terms);
-        var count = results.reduce(function (n, r) { return n + claimHits(r, terms).length; }, 0);
+        // the article's sections (with their claims) first, then the studies, each by rank
+        var studies = results.filter(function (r) { return r.meta && r.meta.kind === "study"; });
+        var sections = results.filter(function (r) { return studies.indexOf(r) < 0; });
+        render(sections.concat(studies), terms);
+        var count = sections.reduce(function (n, r) { return n + claimHits(r, terms).length; }, 0);
+        var found = [];
+        if (sections.length) { found.push(sections.length + (sections.length === 1 ? " section" : " sections")); }
+        if (studies.length) { found.push(studies.length + (studies.length === 1 ? " study" : " studies")); }
         status.textContent = results.length
-          ? results.length + (results.length === 1 ? " section" : " sections") + " found for “" + query + "”" + (count ? ", with " + count + (count === 1 ? " matching claim." : " matching claims.") : ".")
+          ? found.join(" and ") + " found for “" + query + "”" + (count ? ", with " + count + (count === 1 ? " matching claim." : " matching claims.") : ".")
           : "Nothing found for “" + query + "”.";
       }).catch(function () {
         if (mine !== serial) { return; }
