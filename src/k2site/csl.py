@@ -175,6 +175,8 @@ class Bibliography:
                    for kind, x in jobs]
         USED.update(digests)
         missing = [i for i, digest in enumerate(digests) if digest not in ENTRY_CACHE]
+        if missing:
+            _ = self._style  # parsed before the workers fork, so that they share it
         _PREPARING = self
         try:
             done = parallel_map(_format_job, [jobs[i] for i in missing])
