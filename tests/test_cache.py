@@ -11,7 +11,7 @@ import pytest
 
 from k2site import cache, search, workers
 from k2site.cache import Cache
-from support import copy_site, run
+from support import copy_site, need, run
 
 SECOND = Path(__file__).parent / "sites" / "second"
 
@@ -169,8 +169,7 @@ def test_build_reports_progress(tmp_path: Path) -> None:
 def test_the_search_bundle_is_reused_only_for_the_same_pages(
         tmp_path: Path, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
-    if search.executable() is None:
-        pytest.skip("Pagefind is not installed (pip install 'pagefind[bin]')")
+    need(search.executable() is not None, "Pagefind is not installed (pip install 'pagefind[bin]')")
     site = copy_site(SECOND, tmp_path / "site")
     indexed: list[search.Indexer] = []
     real = search.Indexer._start

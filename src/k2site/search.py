@@ -84,31 +84,38 @@ class Indexer:
             yield path, data
 
     def finish(self, staging: Path) -> None:
-        """Put the bundle for every marked page in `staging/pagefind`."""
+        """Put the bundle for every marked page in `staging/pagefind` (none without any:
+        the search page then says that search is not available)."""
+        if self._pages == 0:
+            return
         if self._cached():
             assert self.kept is not None
             shutil.copytree(self.kept / "pagefind", staging / "pagefind")
             return
         if self._running is not None and self._running[1] != self._pages:
-            self.close()  # more pages were marked than expected: index them all
+            self._stop()  # more pages were marked than expected: index them all
         if self._running is None:
             self._start()
         assert self._running is not None
         process = self._running[0]
-        _, errors = process.communicate()
+        process.wait()
         self._running = None
         if process.returncode != 0:
-            raise SearchIndexError(errors.decode("utf-8", "replace").strip())
+            log = (self._scratch / "pagefind.log").read_text("utf-8", "replace").strip()
+            raise SearchIndexError(log or f"exit status {process.returncode}")
         shutil.copytree(self._scratch / "pagefind", staging / "pagefind")
         self._keep()
 
     def close(self) -> None:
         """Stop Pagefind if it still runs, and remove the scratch folder."""
+        self._stop()
+        shutil.rmtree(self._scratch, ignore_errors=True)
+
+    def _stop(self) -> None:
         if self._running is not None:
             self._running[0].kill()
             self._running[0].wait()
             self._running = None
-        shutil.rmtree(self._scratch, ignore_errors=True)
 
     def __enter__(self) -> Indexer:
         return self
@@ -119,9 +126,11 @@ class Indexer:
     def _start(self) -> None:
         shutil.rmtree(self._scratch / "pagefind", ignore_errors=True)
         (self._scratch / "site").mkdir(exist_ok=True)
-        process = subprocess.Popen(
-            _command(self._scratch / "site", self._scratch / "pagefind", self.language),
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        # what it says goes to a file: a pipe nobody reads until the end could fill and stall it
+        with (self._scratch / "pagefind.log").open("wb") as log:
+            process = subprocess.Popen(
+                _command(self._scratch / "site", self._scratch / "pagefind", self.language),
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log)
         self._running = (process, self._pages)
 
     def _cached(self) -> bool:
