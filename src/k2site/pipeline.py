@@ -111,7 +111,7 @@ def build(root: Path, out: Path, strict: bool = False, drafts: bool = False,
         if search_index and search.executable() is not None:
             indexer = stack.enter_context(
                 search.Indexer(site.config.language, root / FOLDER,
-                               len(site.pages) + len(site.studies)))
+                               len(site.pages) + len(site.studies), out.resolve().parent))
             files, finish = indexer.watch(files), indexer.finish
         if progress is not None:
             files = _counted(files, len(site.pages) + len(site.studies), progress)

@@ -62,11 +62,15 @@ class Indexer:
     The bundle is kept in the cache with a digest of those pages, so that a build of the
     same pages reuses it."""
 
-    def __init__(self, language: str, cache_dir: Path | None, expected: int) -> None:
+    def __init__(self, language: str, cache_dir: Path | None, expected: int,
+                 scratch_in: Path | None = None) -> None:
         self.language, self.expected = language, expected
         self.kept = cache_dir / "search" if cache_dir is not None else None
         self._digest = hashlib.sha256(f"{_version()}\x00{language}".encode())
-        self._scratch = Path(tempfile.mkdtemp(prefix="k2site-search-"))
+        # beside the output rather than in a temporary folder that may be held in memory
+        if scratch_in is not None:
+            scratch_in.mkdir(parents=True, exist_ok=True)
+        self._scratch = Path(tempfile.mkdtemp(prefix=".k2site-search-", dir=scratch_in))
         self._pages = 0
         self._running: tuple[subprocess.Popen[bytes], int] | None = None
 
