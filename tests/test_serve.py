@@ -171,6 +171,30 @@ def test_terminal_shows_errors_and_only_new_warnings(site: Path) -> None:
     assert lines[-1].startswith("k2site: built in ") and "(site.yaml)" in lines[-1]
 
 
+def test_a_page_only_edit_is_rebuilt_alone_and_shows_its_new_warning(site: Path) -> None:
+    terminal = io.StringIO()
+    with LiveServer(site, 0, terminal) as running:
+        events = EventStream(running.url)
+        try:
+            events.next("hello")
+            first = running.live.last_build
+            overview = site / "content" / "overview.md"
+            overview.write_text(overview.read_text() + "\nWalking prevents dementia.\n")
+            reload = json.loads(events.next("reload"))
+            assert reload["changed"] == ["overview/index.html"]
+            assert "prevents dementia" in get(running.url, "/overview/")[2]
+            after = running.live.last_build
+            assert first is not None and after is not None and after.rendered is not None
+            overview.write_text(overview.read_text() + "\nWalking reduces the risk of stroke.\n")
+            events.next("reload")
+        finally:
+            events.close()
+    lines = terminal.getvalue().splitlines()
+    flagged = [line for line in lines if "[uncited-claim]" in line]
+    assert len(flagged) == 2 and "prevents" in flagged[0] and "reduces" in flagged[1]
+    assert lines[-1].endswith("(content/overview.md): 1 file changed")
+
+
 def test_files_are_served_with_etags_and_only_html_gets_the_script(server: LiveServer) -> None:
     status, headers, body = get(server.url, "/claims.json")
     assert status == 200 and headers["Content-Type"] == "application/json; charset=utf-8"

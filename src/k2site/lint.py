@@ -7,12 +7,14 @@ Reads each claim's Markdown source (citations blanked, so columns stay exact) an
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from k2site.cache import Cache, key
 from k2site.diagnostics import Diagnostic, error, warning
 from k2site.evidence import overclaim_note
 from k2site.load import SiteSource
+from k2site.model import Page
 from k2site.resolve import Site
 from k2site.syntax import blank_citations, strip_ignores
 from k2site.workers import MIN_ITEMS, parallel_imap
@@ -119,8 +121,29 @@ def _lint_page(index: int) -> tuple[dict[str, str], frozenset[int], list[Diagnos
     assert _LINTING is not None
     site, texts, vocab = _LINTING
     page = site.pages[index]
+    return _lint_one(site, page, texts[page.path], vocab)
+
+
+def lint_page(site: Site, page: Page, text: str, extra: str | None
+              ) -> tuple[dict[str, str], frozenset[int], list[Diagnostic]]:
+    """One page of `site` linted on its own (for `serve`, after an edit to it alone): its
+    overclaim notes, flagged uncited passages and warnings, as `lint_site` finds them.
+    Raises ValueError when the site's wording.yaml is bad."""
+    flags, flagged, problems, _ = _lint_one(site, page, text, _checker(extra))
+    return flags, flagged, problems
+
+
+@lru_cache(maxsize=4)
+def _checker(extra: str | None) -> _Wording:
+    """An uncached checker per wording.yaml text: its vocabulary is compiled once."""
+    return _Wording(extra, None)
+
+
+def _lint_one(site: Site, page: Page, text: str, vocab: _Wording
+              ) -> tuple[dict[str, str], frozenset[int], list[Diagnostic],
+                         dict[str, list[_Finding]]]:
     vocab.checked = {}
-    lines, ignored = _prepared(texts[page.path])
+    lines, ignored = _prepared(text)
     flags: dict[str, str] = {}
     problems: list[Diagnostic] = []
     for claim in page.claims:

@@ -6,11 +6,12 @@ Every page links with paths relative to itself, so the site works under any base
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -116,6 +117,10 @@ class _SiteRenderer:
             found = html.encode("utf-8")
             if _REMEMBER:
                 _RENDERED[digest] = found
+                # a path has one page at a time: its last version goes (serve may run long)
+                if (older := _DIGEST_OF.get(path)) not in (None, digest):
+                    _RENDERED.pop(older, None)
+                _DIGEST_OF[path] = digest
         self.used.add(digest)
         return path, found
 
@@ -160,6 +165,8 @@ _CURRENT: _SiteRenderer | None = None
 #: Rendered pages by a digest of their template and view model, kept from one build to
 #: the next in the same process (`serve`); pruned to the last build's pages after each.
 _RENDERED: dict[bytes, bytes] = {}
+#: The digest each path was last rendered under, while pages are remembered.
+_DIGEST_OF: dict[str, bytes] = {}
 _REMEMBER = False
 
 
@@ -167,9 +174,30 @@ def remember_pages(on: bool = True) -> None:
     """Keep rendered pages between builds in this process, so a rebuild renders only the
     pages whose view model changed. Off by default: a one-off build gains nothing and
     would hold every page in memory."""
-    global _REMEMBER
-    _REMEMBER = on
+    global _REMEMBER, _LAST
+    _REMEMBER, _LAST = on, None
     _RENDERED.clear()
+    _DIGEST_OF.clear()
+
+
+#: With `remember_pages` on, the renderer of the last build, for `rerender_articles`.
+_LAST: _SiteRenderer | None = None
+
+
+def rerender_articles(previous: Site, site: Site,
+                      indexes: Iterable[int]) -> dict[str, bytes] | None:
+    """The article pages at `indexes` rendered for `site`, which is `previous` with only what
+    those pages show of themselves changed (their text, headings, uncited paragraphs:
+    `pipeline.rerender` checks that), reusing all the last build prepared; None unless
+    the last build in this process (with `remember_pages` on) was of `previous`."""
+    global _LAST
+    if _LAST is None or _LAST.site is not previous:
+        return None
+    renderer = copy.copy(_LAST)
+    renderer.site = site
+    renderer.citations = replace(_LAST.citations, site=site, made=_LAST.citations.made)
+    _LAST = renderer
+    return dict(renderer.article(index) for index in indexes)
 
 
 def _article(index: int) -> tuple[str, bytes]:
@@ -193,8 +221,9 @@ def render_files(site: Site, overrides: Mapping[str, str],
                  cache_dir: Path | None = None) -> Iterator[tuple[str, Output]]:
     """The output files one by one, so a large site never sits in memory whole.
     Compiled templates are kept in `cache_dir` when one is given."""
-    global _CURRENT
+    global _CURRENT, _LAST
     _CURRENT = renderer = _SiteRenderer(site, overrides, cache_dir)
+    _LAST = renderer if _REMEMBER else None
     try:
         yield from parallel_imap(_article, list(range(len(site.pages))))
         yield from parallel_imap(_study, sorted(site.studies))

@@ -49,12 +49,19 @@ class LiveSite:
         self.static: dict[str, Path] = {}
         self.errors: list[Diagnostic] = []
         self.sources: dict[str, str] = {}
+        self._last: pipeline.Result | None = None
+        """The last good build, which an edit to one page can start from."""
         self._epoch = secrets.token_hex(4)  # a new server means a new build for every tab
         self._generation = 0
-        self._shown: set[Diagnostic] | None = None
+        self._shown: dict[str, set[Diagnostic]] | None = None
         self._listeners: list[queue.Queue[_Message]] = []
         self._lock = threading.Lock()
         self.terminal = terminal
+
+    @property
+    def last_build(self) -> pipeline.Result | None:
+        """The last good build, as the pipeline returned it."""
+        return self._last
 
     @property
     def token(self) -> str:
@@ -65,17 +72,21 @@ class LiveSite:
         """Build into memory; swap the new files in, or keep the old ones and show errors."""
         started = time.perf_counter()
         try:
+            # only the edited pages, when nothing else shows what changed in them
+            result = pipeline.rerender(self.root, self._last, changed) if self._last else None
             # drafts too: serve is where authors preview a page before publishing it
-            result = pipeline.render(self.root, drafts=True, search_index=False)
+            result = result or pipeline.render(self.root, drafts=True, search_index=False)
         except Exception:  # a bug in k2site, not in the content: keep serving
             self.say(traceback.format_exc() + "k2site: internal error; still serving")
             return
-        self._print(result.diagnostics, result.sources, bool(result.files))
+        self._last = result if result.files else None
+        self._print(result.diagnostics, result.sources, bool(result.files),
+                    changed if result.rendered is not None else None)
         took = f"{time.perf_counter() - started:.2f} s"
         because = f" ({', '.join(changed)})" if changed else ""
         if result.files:
             static = pipeline.static_files(result.source) if result.source else {}
-            count = self._swap(result.files, static, changed)
+            count = self._swap(result.files, static, changed, result.rendered)
             self.say(f"k2site: built in {took}{because}: {_plural(count, 'file')} changed")
         else:
             self._fail(result.diagnostics, result.sources)
@@ -83,9 +94,10 @@ class LiveSite:
             self.say(f"k2site: {_plural(len(self.errors), 'error')}{because}; {state}")
 
     def _swap(self, files: dict[str, bytes], static: dict[str, Path],
-              inputs: Sequence[str]) -> int:
+              inputs: Sequence[str], rendered: Collection[str] | None) -> int:
         old, was_failing = self.files, bool(self.errors)
-        changed = sorted({p for p in files.keys() | old.keys() if files.get(p) != old.get(p)}
+        candidates = files.keys() | old.keys() if rendered is None else rendered
+        changed = sorted({p for p in candidates if files.get(p) != old.get(p)}
                          | (static.keys() ^ self.static.keys()) | _touched(static, inputs))
         with self._lock:
             self.files, self.static, self.errors = files, static, []
@@ -109,21 +121,27 @@ class LiveSite:
         })
 
     def _print(self, diagnostics: Sequence[Diagnostic], sources: dict[str, str],
-               built: bool) -> None:
+               built: bool, only: Sequence[str] | None = None) -> None:
         """Errors every time. Warnings once as a count, then each one an edit brings in,
-        judged against the last good build so a fixed error does not bring them all back."""
+        judged against the last good build so a fixed error does not bring them all back.
+        `only`: the files whose diagnostics may have changed, when the build knows."""
         from k2site.cli import report
 
         errors = [d for d in diagnostics if d.severity == "error"]
         if not built:
             report(errors, sources, self.terminal)
             return
-        warnings = {d for d in diagnostics if d.severity == "warning"}
-        first, known = self._shown is None, self._shown or set()
-        report(errors + ([] if first else list(warnings - known)), sources, self.terminal)
-        self._shown = warnings
-        if first and warnings:
-            self.say(f"k2site: {_plural(len(warnings), 'warning')}; 'k2site check' lists them")
+        first, shown = self._shown is None, self._shown or {}
+        by_path: dict[str, set[Diagnostic]] = {path: set() for path in only or ()}
+        for d in diagnostics:
+            if d.severity == "warning" and (only is None or d.path in by_path):
+                by_path.setdefault(d.path, set()).add(d)
+        new = [d for path, found in by_path.items() for d in found - shown.get(path, set())]
+        report(errors + ([] if first else new), sources, self.terminal)
+        self._shown = by_path if only is None else {**shown, **by_path}
+        if first and by_path:
+            count = sum(len(found) for found in by_path.values())
+            self.say(f"k2site: {_plural(count, 'warning')}; 'k2site check' lists them")
 
     def say(self, line: str) -> None:
         print(line, file=self.terminal, flush=True)
@@ -296,6 +314,7 @@ class LiveServer:
 
     def start(self) -> LiveServer:
         self.live.rebuild()
+        import k2site.parse  # noqa: F401  # loaded now, not on the first edit (Markdown parser)
         self.watcher.start()
         self._thread.start()
         return self

@@ -1,0 +1,135 @@
+"""`serve`'s rebuild after an edit to one page: exactly what a whole render gives.
+
+`pipeline.rerender` re-reads, re-parses, re-lints and re-renders only the edited pages
+when nothing another page shows of them changed, and declines (None) otherwise; each
+test applies an edit, asks it, and compares with `pipeline.render` of the edited site.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from k2site import pipeline, render
+from k2site.diagnostics import sort_unique
+from support import REPO, copy_site
+
+SECOND = Path(__file__).parent / "sites" / "second"
+Edit = Callable[[str], str]
+
+
+@pytest.fixture(autouse=True)
+def _remember() -> Iterator[None]:
+    render.remember_pages(True)
+    yield
+    render.remember_pages(False)
+
+
+def _render(root: Path) -> pipeline.Result:
+    return pipeline.render(root, drafts=True, search_index=False)
+
+
+def _rerender(root: Path, page: str, *edits: Edit) -> tuple[pipeline.Result | None,
+                                                            pipeline.Result]:
+    """Each edit in turn, rerendered from the one before; then a whole render."""
+    result: pipeline.Result | None = _render(root)
+    for edit in edits:
+        assert result is not None
+        path = root / page
+        path.write_text(edit(path.read_text()))
+        result = pipeline.rerender(root, result, [page])
+    return result, _render(root)
+
+
+def _same(fast: pipeline.Result | None, whole: pipeline.Result) -> None:
+    assert fast is not None, "the edit was not rerendered on its own"
+    assert fast.files.keys() == whole.files.keys()
+    assert [p for p in whole.files if fast.files[p] != whole.files[p]] == []
+    assert sort_unique(fast.diagnostics) == sort_unique(whole.diagnostics)
+    assert fast.sources == whole.sources
+    assert fast.site is not None and whole.site is not None
+    assert fast.site.uncited == whole.site.uncited and fast.site.flags == whole.site.flags
+
+
+def _replace(old: str, new: str) -> Edit:
+    def edit(text: str) -> str:
+        assert old in text, old
+        return text.replace(old, new, 1)
+    return edit
+
+
+@pytest.fixture
+def k2(tmp_path: Path) -> Path:
+    site = tmp_path / "k2"
+    for part in ("site.yaml", "content", "references"):
+        source = REPO / part
+        if source.is_dir():
+            copy_site(source, site / part)
+        else:
+            site.mkdir(exist_ok=True)
+            (site / part).write_bytes(source.read_bytes())
+    return site
+
+
+@pytest.fixture
+def second(tmp_path: Path) -> Path:
+    return copy_site(SECOND, tmp_path / "second")
+
+
+def test_prose_and_headings_are_rerendered_alone(second: Path) -> None:
+    fast, whole = _rerender(
+        second, "content/basics.md",
+        _replace("found in oily fish.", "found in oily fish and some algae."),
+        _replace("Write to editors", "## Corrections\n\nWrite to editors"),
+    )
+    _same(fast, whole)
+    assert b"some algae" in whole.files["basics/index.html"]
+
+
+def test_lines_moving_under_the_claims_and_a_new_uncited_assertion(k2: Path) -> None:
+    page = "content/dental-health.md"
+    text = (k2 / page).read_text()
+    body = text.index("\n---", 3) + 4
+    fast, whole = _rerender(
+        k2, page,
+        lambda t: t[:body] + "\n\nA first paragraph, added above every claim.\n" + t[body:],
+        lambda t: t.rstrip("\n") + "\n\nVitamin K2 prevents tooth decay in children.\n",
+    )
+    _same(fast, whole)
+    assert whole.site is not None
+    assert whole.site.uncited.get("dental-health"), "the new assertion was not flagged"
+
+
+@pytest.mark.parametrize("edit", [
+    _replace("title: What are omega-3 fats?", "title: Omega-3 fats"),
+    _replace("animal feeding studies", "early animal feeding studies"),  # a claim's text
+    _replace("[@burr1929]", "[@burr1929; @nosuchkey2020]"),  # a citation, and an error
+    _replace("order: 1", "order: 9"),
+    lambda text: text + "\n::: {.claim #unclosed}\nNever closed.\n",
+], ids=["title", "claim-text", "citation", "order", "error"])
+def test_edits_shown_elsewhere_are_declined(second: Path, edit: Edit) -> None:
+    fast, _ = _rerender(second, "content/basics.md", edit)
+    assert fast is None
+
+
+def test_a_changed_flag_is_declined(k2: Path) -> None:
+    # silencing an overclaim takes the note off the claim: a site-wide fact (flags), so
+    # the whole site is rendered again
+    page = next(p for p in sorted((k2 / "content").glob("*.md"))
+                if "promotes dentin growth" in p.read_text())
+    rel = page.relative_to(k2).as_posix()
+    fast, _ = _rerender(k2, rel, _replace("promotes dentin growth",
+                                          "promotes dentin growth "
+                                          "<!-- k2site: ignore overclaim -->"))
+    assert fast is None
+
+
+def test_other_inputs_and_removed_pages_are_declined(second: Path) -> None:
+    first = _render(second)
+    assert pipeline.rerender(second, first, ["references/trials.bib"]) is None
+    assert pipeline.rerender(second, first, ["site.yaml"]) is None
+    (second / "content" / "basics.md").unlink()
+    assert pipeline.rerender(second, first, ["content/basics.md"]) is None
+    assert pipeline.rerender(second, first, ["content/new-page.md"]) is None
