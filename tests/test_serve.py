@@ -248,8 +248,11 @@ def test_a_site_that_never_built_shows_a_placeholder(site: Path) -> None:
 
 
 def test_ctrl_c_exits_cleanly(site: Path) -> None:
+    # Ctrl-C as in a terminal: a runner started in the background (`cmd &` in a script)
+    # passes SIGINT on ignored, and Python then never turns it into KeyboardInterrupt
     proc = subprocess.Popen([sys.executable, "-m", "k2site", "serve", str(site), "--port", "0"],
-                            stderr=subprocess.PIPE, text=True)
+                            stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         url = _wait_for_url(proc)
         assert get(url, "/overview/")[0] == 200
