@@ -102,6 +102,16 @@ def test_lines_moving_under_the_claims_and_a_new_uncited_assertion(k2: Path) -> 
     assert whole.site.uncited.get("dental-health"), "the new assertion was not flagged"
 
 
+def test_two_pages_saved_together(second: Path) -> None:
+    first = _render(second)
+    for name, added in (("basics.md", "Omega-3 fats are oils."), ("fish-oil.md", "More soon.")):
+        page = second / "content" / name
+        page.write_text(page.read_text() + f"\n{added}\n")
+    fast = pipeline.rerender(second, first, ["content/basics.md", "content/fish-oil.md"])
+    _same(fast, _render(second))
+    assert fast is not None and fast.rendered == {"basics/index.html", "fish-oil/index.html"}
+
+
 @pytest.mark.parametrize("edit", [
     _replace("title: What are omega-3 fats?", "title: Omega-3 fats"),
     _replace("animal feeding studies", "early animal feeding studies"),  # a claim's text
