@@ -4,9 +4,10 @@
     python benchmarks/serve_edit.py SITE            # any site folder (a copy is used)
 
 Starts the server in this process on a copy of the site, then edits one page several
-times and polls the page over HTTP until it shows the edit. Two kinds of edit: a new
-paragraph that cites nothing (only that page changes, so only it is rebuilt), and a
-changed claim (other pages and claims.json show claims, so the whole site is rebuilt).
+times and polls the page over HTTP until it shows the edit. Three kinds of edit: a new
+paragraph that cites nothing (only that page is rebuilt), a reworded claim (that page,
+the pages of the studies it cites, the references and evidence pages and claims.json),
+and a new title (other pages name it: the whole site is rebuilt).
 Prints each time and the medians. Run it with the project's venv; for 1,000 or 10,000
 pages, point it at a corpus made by `run.py` (`k2site-bench/corpora/...`).
 """
@@ -16,6 +17,8 @@ from __future__ import annotations
 import argparse
 import http.client
 import io
+import json
+import re
 import shutil
 import statistics
 import sys
@@ -48,7 +51,8 @@ def time_edits(server: LiveServer, page: Path, url: str, edit: Callable[[str, in
             page.write_text(edit(original, n))
             while mark(n) not in served(port, url):
                 if time.perf_counter() - started > timeout:
-                    raise SystemExit(f"edit {n} not served within {timeout:.0f} s")
+                    raise SystemExit(f"edit {n} of {url} ({mark(n)!r}) not served"
+                                     f" within {timeout:.0f} s")
                 time.sleep(0.005)
             timings.append(time.perf_counter() - started)
             time.sleep(0.3)  # let the watcher settle before the next edit
@@ -61,7 +65,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("site", nargs="?", type=Path, default=REPO)
     parser.add_argument("--edits", type=int, default=5)
-    parser.add_argument("--timeout", type=float, default=600.0)
+    parser.add_argument("--timeout", type=float, default=300.0)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="k2site-serve-") as scratch:
         site = Path(scratch) / "site"
@@ -80,16 +84,30 @@ def main() -> int:
             assert result is not None and result.site is not None
             slug = next(p.slug for p in result.site.pages if p.path.endswith(page.name))
             claim = next(c for p in result.site.pages if p.slug == slug for c in p.claims)
-            word = claim.text.split()[0]
+            title = next(p.title for p in result.site.pages if p.slug == slug)
+
+            word = next(w for w in claim.text.split() if w.isalpha() and len(w) > 3)
+
+            def reword(text: str, n: int) -> str:
+                # the claim's first long word, at or after the line the claim starts on
+                lines = text.split("\n")
+                at = next(i for i in range(claim.line - 1, len(lines)) if word in lines[i])
+                lines[at] = lines[at].replace(word, f"edited{n} {word}", 1)
+                return "\n".join(lines)
+
             runs = {
                 "a new uncited paragraph (that page is rebuilt)": time_edits(
                     server, page, f"/{slug}/",
                     lambda text, n: text.rstrip("\n") + f"\n\nAn added note, number {n}.\n",
                     lambda n: f"An added note, number {n}.", args.edits, args.timeout),
-                "a changed claim (the whole site is rebuilt)": time_edits(
+                "a reworded claim (with its studies and the lists of claims)": time_edits(
+                    server, page, f"/{slug}/", reword, lambda n: f"edited{n}", args.edits,
+                    args.timeout),
+                "a new title (the whole site is rebuilt)": time_edits(
                     server, page, f"/{slug}/",
-                    lambda text, n: text.replace(word, f"{word} edited{n}", 1),
-                    lambda n: f"edited{n}", max(1, args.edits // 2), args.timeout),
+                    lambda text, n: re.sub(r"(?m)^title:.*$", "title: " + json.dumps(
+                        f"{title} v{n}"), text, count=1),
+                    lambda n: f"{title} v{n}", max(1, args.edits // 2), args.timeout),
             }
     for name, timings in runs.items():
         shown = ", ".join(f"{t * 1000:.0f}" for t in timings)

@@ -21,7 +21,7 @@ from k2site.cache import FOLDER, Cache, key
 from k2site.diagnostics import Diagnostic, InputError, error, failed
 from k2site.load import SiteSource, SourceText, load_site, read_text
 from k2site.model import Page, SiteConfig, Study
-from k2site.render import render_files, render_site, rerender_articles
+from k2site.render import render_files, render_site, rerender_pages
 from k2site.resolve import Site, resolve, with_flags
 from k2site.templates import template_diagnostic
 from k2site.workers import parallel_map
@@ -92,10 +92,11 @@ def render(root: Path, strict: bool = False, drafts: bool = False,
 
 def rerender(root: Path, previous: Result, changed: Sequence[str]) -> Result | None:
     """`render` after an edit to content pages alone, from the last good `render` in this
-    process: only the edited pages are read, parsed, linted and rendered again. None when
-    that would not give what `render` gives (an edit that another page or a site-wide
-    file shows: a title, a claim, a citation, a flag; any other input; any error); the
-    caller then renders the whole site. `serve` uses it; tests check it against `render`.
+    process: only the edited pages are read, parsed, linted and rendered again, with the
+    pages that show a claim whose words changed. None when that would not give what
+    `render` gives (a changed title, summary, order, citation or claim id; any other
+    input; any error); the caller then renders the whole site. `serve` uses it; tests
+    check it against `render`.
     It walks the whole site only to find the edited pages and to copy lists, so that an
     edit is served in tens of milliseconds on a site of any size."""
     site, source = previous.site, previous.source
@@ -108,7 +109,9 @@ def rerender(root: Path, previous: Result, changed: Sequence[str]) -> Result | N
     if len(at_page) < len(edited) or len(at_text) < len(edited):
         return None
     pages, texts, uncited = list(site.pages), list(source.pages), dict(site.uncited)
+    flags = dict(site.flags)
     diagnostics = [d for d in previous.diagnostics if d.path not in at_page]
+    reworded: set[str] = set()  # keys cited by a claim whose words changed
     for path in edited:
         file, old = root / path, site.pages[at_page[path]]
         text, problems = read_text(root, file) if file.is_file() else (None, [])
@@ -117,23 +120,27 @@ def rerender(root: Path, previous: Result, changed: Sequence[str]) -> Result | N
                 or _shown_elsewhere(page) != _shown_elsewhere(old):
             return None
         try:
-            flags, flagged, found = lint.lint_page(
+            notes, flagged, found = lint.lint_page(
                 site, page, text.text, source.wording.text if source.wording else None)
         except ValueError:
             return None
-        if flags != {c.id: site.flags[c.id] for c in old.claims if c.id in site.flags}:
-            return None
+        for before, after in zip(old.claims, page.claims, strict=True):
+            flags.pop(before.id, None)
+            reworded.update(after.keys if after.text != before.text else ())
+        flags.update(notes)
         pages[at_page[path]], texts[at_text[path]] = page, text
         uncited.pop(page.slug, None)
         uncited.update({page.slug: flagged} if flagged else {})
         diagnostics += more + found
     claims = {c.id: c for path in edited for c in pages[at_page[path]].claims}
-    cited_by = dict(site.cited_by)  # the same claims, at the lines they have moved to
+    cited_by = dict(site.cited_by)  # the same claims, reworded or at other lines
     for cited in {k for claim in claims.values() for k in claim.keys}:
         cited_by[cited] = tuple(claims.get(c.id, c) for c in cited_by[cited])
-    new_site = replace(site, pages=tuple(pages), uncited=uncited, cited_by=cited_by)
+    new_site = replace(site, pages=tuple(pages), uncited=uncited, cited_by=cited_by,
+                       flags=flags)
     try:
-        rendered = rerender_articles(site, new_site, [at_page[path] for path in edited])
+        rendered = rerender_pages(site, new_site, [at_page[path] for path in edited],
+                                  sorted(reworded), claim_lists=bool(reworded))
     except TemplateError:
         return None
     if rendered is None:
@@ -144,11 +151,13 @@ def rerender(root: Path, previous: Result, changed: Sequence[str]) -> Result | N
 
 
 def _shown_elsewhere(page: Page) -> tuple[object, ...]:
-    """What pages other than its own, and the site-wide files, show of a page: an edit
-    that leaves this alone changes the page's own HTML only."""
+    """What other pages and the site-wide files show of a page, or what decides their
+    numbering and evidence, besides its claims' words: an edit that leaves this alone
+    changes the page's own HTML, and where a claim was reworded, the pages of the studies
+    it cites and the lists of claims (`render.CLAIM_LISTS`)."""
     return (page.slug, page.title, page.order, page.summary, page.topics, page.reviewed,
             page.draft, tuple(c.key for c in page.citations),
-            tuple((c.id, c.text, c.keys, c.explicit) for c in page.claims))
+            tuple((c.id, c.keys, c.explicit) for c in page.claims))
 
 
 Progress = Callable[[int, int], None]

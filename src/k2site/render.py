@@ -10,7 +10,7 @@ import copy
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -138,26 +138,32 @@ class _SiteRenderer:
                          study["title"] or key, study=study,
                          jsonld=jsonld.jsonld_study(self.site, study))
 
-    def site_pages(self) -> list[tuple[str, bytes]]:
+    def site_pages(self, only: Collection[str] | None = None) -> list[tuple[str, bytes]]:
+        """The site's own pages (or those of them in `only`), in a fixed order."""
         site, entries, bibliography = self.site, self.entries, self.bibliography
-        return [
-            self.page("index.html", "home.html", "", site.config.title, home=views.home(site),
-                      jsonld=jsonld.jsonld_home(site)),
-            self.page("references/index.html", "references.html", "../", "References",
-                      refs=views.references(site, entries,
-                                            bibliography.sort_keys(list(site.studies)),
-                                            bibliography.numeric)),
-            self.page("evidence/index.html", "evidence.html", "../", "Evidence overview",
-                      overview=views.overview(site)),
-            self.page("how-we-grade/index.html", "grading.html", "../",
-                      "How we grade evidence", groups=views.groups()),
-            self.page("search/index.html", "search.html", "../", "Search",
-                      groups=views.groups(),
-                      jsonld=jsonld.jsonld_page(site, site.config.base_url + "search/",
-                                               "Search", kind="SearchResultsPage")),
-            self.page("404.html", "404.html", self.common["base_path"], "Page not found",
-                      jsonld=None),
-        ]
+        makers: dict[str, Callable[[], tuple[str, bytes]]] = {
+            "index.html": lambda: self.page(
+                "index.html", "home.html", "", site.config.title, home=views.home(site),
+                jsonld=jsonld.jsonld_home(site)),
+            "references/index.html": lambda: self.page(
+                "references/index.html", "references.html", "../", "References",
+                refs=views.references(site, entries, bibliography.sort_keys(list(site.studies)),
+                                      bibliography.numeric)),
+            "evidence/index.html": lambda: self.page(
+                "evidence/index.html", "evidence.html", "../", "Evidence overview",
+                overview=views.overview(site)),
+            "how-we-grade/index.html": lambda: self.page(
+                "how-we-grade/index.html", "grading.html", "../", "How we grade evidence",
+                groups=views.groups()),
+            "search/index.html": lambda: self.page(
+                "search/index.html", "search.html", "../", "Search", groups=views.groups(),
+                jsonld=jsonld.jsonld_page(site, site.config.base_url + "search/", "Search",
+                                          kind="SearchResultsPage")),
+            "404.html": lambda: self.page(
+                "404.html", "404.html", self.common["base_path"], "Page not found",
+                jsonld=None),
+        }
+        return [make() for path, make in makers.items() if only is None or path in only]
 
 
 #: The renderer of the build in progress, for forked workers to inherit (see workers).
@@ -184,11 +190,16 @@ def remember_pages(on: bool = True) -> None:
 _LAST: _SiteRenderer | None = None
 
 
-def rerender_articles(previous: Site, site: Site,
-                      indexes: Iterable[int]) -> dict[str, bytes] | None:
-    """The article pages at `indexes` rendered for `site`, which is `previous` with only what
-    those pages show of themselves changed (their text, headings, uncited paragraphs:
-    `pipeline.rerender` checks that), reusing all the last build prepared; None unless
+#: What shows the words of a claim besides its own page and the studies it cites.
+CLAIM_LISTS = ("references/index.html", "evidence/index.html", "claims.json")
+
+
+def rerender_pages(previous: Site, site: Site, indexes: Iterable[int],
+                   studies: Iterable[str] = (), claim_lists: bool = False
+                   ) -> dict[str, bytes] | None:
+    """The article pages at `indexes`, the pages of `studies` and, with `claim_lists`, the
+    files of CLAIM_LISTS, rendered for `site`: `previous` with only the edits these show
+    (`pipeline.rerender` decides which), reusing all the last build prepared. None unless
     the last build in this process (with `remember_pages` on) was of `previous`."""
     global _LAST
     if _LAST is None or _LAST.site is not previous:
@@ -197,7 +208,12 @@ def rerender_articles(previous: Site, site: Site,
     renderer.site = site
     renderer.citations = replace(_LAST.citations, site=site, made=_LAST.citations.made)
     _LAST = renderer
-    return dict(renderer.article(index) for index in indexes)
+    files = dict(renderer.article(index) for index in indexes)
+    files.update(renderer.study(key) for key in studies if key in site.studies)
+    if claim_lists:
+        files.update(renderer.site_pages(CLAIM_LISTS))
+        files["claims.json"] = b"".join(_json(views.claims_json(site)))
+    return files
 
 
 def _article(index: int) -> tuple[str, bytes]:
