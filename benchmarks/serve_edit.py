@@ -86,13 +86,13 @@ def main() -> int:
             claim = next(c for p in result.site.pages if p.slug == slug for c in p.claims)
             title = next(p.title for p in result.site.pages if p.slug == slug)
 
-            word = next(w for w in claim.text.split() if w.isalpha() and len(w) > 3)
+            # a long word after the first five, which name the claim (its id stays)
+            word = next(w for w in claim.text.split()[5:] if w.isalpha() and len(w) > 3)
 
             def reword(text: str, n: int) -> str:
-                # the claim's first long word, at or after the line the claim starts on
                 lines = text.split("\n")
                 at = next(i for i in range(claim.line - 1, len(lines)) if word in lines[i])
-                lines[at] = lines[at].replace(word, f"edited{n} {word}", 1)
+                lines[at] = lines[at].replace(f" {word}", f" edited{n} {word}", 1)
                 return "\n".join(lines)
 
             runs = {
