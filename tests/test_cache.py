@@ -102,13 +102,13 @@ def test_remembered_pages_render_the_same_bytes(tmp_path: Path,
     from k2site import pipeline, render
 
     site = copy_site(SECOND, tmp_path / "site")
-    plain = pipeline.render(site, search_index=False).files
+    plain = pipeline.render(site).files
     render.remember_pages()
     try:
-        first = pipeline.render(site, search_index=False).files
+        first = pipeline.render(site).files
         page = site / "content" / "basics.md"
         page.write_text(page.read_text().replace("oily fish", "oily fish and algae"))
-        second = pipeline.render(site, search_index=False).files
+        second = pipeline.render(site).files
     finally:
         render.remember_pages(False)
     assert first == plain
@@ -132,12 +132,12 @@ def test_an_edited_entry_rerenders_only_the_pages_that_show_it(
 
     render.remember_pages()
     try:
-        pipeline.render(site, search_index=False)
+        pipeline.render(site)
         bib = site / "references" / "other.bib"
         bib.write_text(bib.read_text().replace("Clinical prevention of sudden cardiac death",
                                                "Prevention of sudden cardiac death"))
         monkeypatch.setattr(jinja2.Template, "render", spy)
-        pipeline.render(site, search_index=False)
+        pipeline.render(site)
     finally:
         render.remember_pages(False)
     pages = sorted(p for p in rendered if p.endswith(".html"))

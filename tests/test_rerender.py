@@ -28,7 +28,7 @@ def _remember() -> Iterator[None]:
 
 
 def _render(root: Path) -> pipeline.Result:
-    return pipeline.render(root, drafts=True, search_index=False)
+    return pipeline.render(root, drafts=True)
 
 
 def _rerender(root: Path, page: str, *edits: Edit) -> tuple[pipeline.Result | None,

@@ -118,7 +118,7 @@ def _check(site: Path, strict: bool, fmt: str) -> int:
     from k2site.pipeline import render
 
     # rendered too, but not indexed or written: a template error is a problem to report
-    result = render(site, search_index=False)
+    result = render(site)
     if fmt == "json":
         print(to_json(result.diagnostics))
     else:

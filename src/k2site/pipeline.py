@@ -76,17 +76,15 @@ def check(root: Path, drafts: bool = False, cache: bool = True) -> Result:
     return result
 
 
-def render(root: Path, strict: bool = False, drafts: bool = False,
-           search_index: bool = True) -> Result:
-    """The pipeline without write: the output files in memory (`serve` keeps them there)."""
+def render(root: Path, strict: bool = False, drafts: bool = False) -> Result:
+    """The pipeline without write: the output files in memory (`serve` keeps them there),
+    all but the search index, which only `build` makes."""
     result = check(root, drafts)
     if result.site is None or result.source is None or failed(result.diagnostics, strict):
         return result
     site, templates = result.site, result.source.templates
     with _rendering(root, result):
         result.files = render_site(site, templates, root / FOLDER)
-        if search_index:
-            result.files.update(search.index(result.files, site.config.language))
     return result
 
 

@@ -2,8 +2,8 @@
 
 Pagefind's binary (PyPI `pagefind[bin]`) indexes the article pages and the study pages
 (each study once, on its own page, not in every reference list that names it), copied
-to a scratch folder for it; its bundle joins the other outputs before the write stage,
-so search is offline and on the site's own host. The binary is called directly: its
+to a scratch folder for it; `build` puts its bundle in the staged output before the
+swap, so search is offline and on the site's own host. The binary is called directly: its
 Python service wrapper costs over a second of start-up per build.
 """
 
@@ -13,7 +13,7 @@ import hashlib
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from k2site.write import Output
@@ -33,22 +33,6 @@ def executable() -> Path | None:
 
 class SearchIndexError(RuntimeError):
     """Pagefind failed; carries what it printed."""
-
-
-def index(files: Mapping[str, bytes], language: str) -> dict[str, bytes]:
-    """The `pagefind/` bundle for every page marked `data-pagefind-body`, in memory."""
-    pages = {p: d for p, d in files.items() if p.endswith(".html") and MARK in d}
-    if not pages or executable() is None:
-        return {}
-    with tempfile.TemporaryDirectory(prefix="k2site-search-") as scratch:
-        site = Path(scratch)
-        for rel, data in pages.items():
-            (site / rel).parent.mkdir(parents=True, exist_ok=True)
-            (site / rel).write_bytes(data)
-        index_folder(site, language)
-        bundle = site / "pagefind"
-        return {f"pagefind/{p.relative_to(bundle).as_posix()}": p.read_bytes()
-                for p in sorted(bundle.rglob("*")) if p.is_file()}
 
 
 MARK = b"data-pagefind-body"
@@ -161,18 +145,6 @@ def _version() -> str:
         return ""
     stat = binary.stat()
     return f"{binary}:{stat.st_size}:{stat.st_mtime_ns}"
-
-
-def index_folder(site: Path, language: str) -> None:
-    """Write `site/pagefind/` for the pages in `site` marked `data-pagefind-body` (Pagefind
-    then leaves every other page out); nothing when Pagefind is not installed."""
-    binary = executable()
-    if binary is None:
-        return
-    done = subprocess.run(_command(site, site / "pagefind", language), capture_output=True,
-                          text=True, check=False)
-    if done.returncode != 0:
-        raise SearchIndexError(done.stderr.strip() or done.stdout.strip())
 
 
 def _command(site: Path, output: Path, language: str) -> list[str]:

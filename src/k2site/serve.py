@@ -75,7 +75,7 @@ class LiveSite:
             # only the edited pages, when nothing else shows what changed in them
             result = pipeline.rerender(self.root, self._last, changed) if self._last else None
             # drafts too: serve is where authors preview a page before publishing it
-            result = result or pipeline.render(self.root, drafts=True, search_index=False)
+            result = result or pipeline.render(self.root, drafts=True)
         except Exception:  # a bug in k2site, not in the content: keep serving
             self.say(traceback.format_exc() + "k2site: internal error; still serving")
             return
