@@ -25,7 +25,7 @@ from k2site.render import render_files, render_site, rerender_pages
 from k2site.resolve import Site, resolve, with_flags
 from k2site.templates import template_diagnostic
 from k2site.workers import parallel_map
-from k2site.write import Output, write_site
+from k2site.write import Output, output_refusal, write_site
 
 T = TypeVar("T")
 
@@ -165,7 +165,11 @@ Progress = Callable[[int, int], None]
 def build(root: Path, out: Path, strict: bool = False, drafts: bool = False,
           search_index: bool = True, progress: Progress | None = None) -> Result:
     """The whole pipeline; the output folder changes only when the build succeeds.
-    Pages stream from render to the staged output, then Pagefind indexes that folder."""
+    Pages stream from render to the staged output, then Pagefind indexes that folder.
+    `out` is replaced only when it is missing, empty or an earlier build's output
+    (`write.output_refusal`); anything else fails before any work is done."""
+    if (refusal := output_refusal(out, root)) is not None:
+        return Result([error(str(out), 0, 0, "output-folder", refusal)])
     result = check(root, drafts)
     if result.site is None or result.source is None or failed(result.diagnostics, strict):
         return result
@@ -185,7 +189,11 @@ def build(root: Path, out: Path, strict: bool = False, drafts: bool = False,
             files, finish = indexer.watch(files), indexer.finish
         if progress is not None:
             files = _counted(files, len(site.pages) + len(site.studies), progress)
-        result.written = write_site(out, files, static_files(result.source), finish)
+        try:
+            result.written = write_site(out, files, static_files(result.source), finish)
+        except OSError as exc:  # a read-only or full disk: the old output stays
+            result.diagnostics.append(error(str(out), 0, 0, "output-folder",
+                                            f"cannot write the output: {exc.strerror or exc}"))
     return result
 
 

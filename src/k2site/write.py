@@ -16,6 +16,50 @@ from pathlib import Path
 #: A file's content: its bytes, or an iterator of chunks for a file too large to hold.
 Output = bytes | bytearray | Iterator[bytes]
 
+#: Written into every output folder: a build replaces a folder only when it holds this
+#: file (or nothing at all), so `-o` pointed at the wrong folder never deletes its files.
+MARKER = ".k2site-output"
+MARKER_TEXT = (b"This folder is the output of 'k2site build', which replaces it whole"
+               b" on every build.\n")
+
+#: The site's inputs, which no output may be or lie inside.
+INPUT_FOLDERS = ("content", "references", "templates", "static")
+
+
+def output_refusal(out: Path, site: Path) -> str | None:
+    """Why a build of `site` may not replace `out`, or None when it may: `out` must not
+    be the site folder, contain it, or lie in one of its inputs, and it must be missing,
+    an empty folder, or a folder holding an earlier build's `MARKER`."""
+    out, site = out.resolve(), site.resolve()
+    if out == site:
+        return "the output folder is the site folder itself; choose another, such as SITE/build"
+    if site.is_relative_to(out):
+        return "the output folder contains the site folder; choose one inside it, such as" \
+               " SITE/build"
+    for name in INPUT_FOLDERS:
+        if out.is_relative_to(site / name):
+            return f"the output folder is inside the site's input folder {name}/;" \
+                   " choose another, such as SITE/build"
+    return replace_refusal(out)
+
+
+def replace_refusal(out: Path) -> str | None:
+    """Why a build may not replace the folder `out`, or None: it is missing, empty, or
+    holds the `MARKER` of an earlier build."""
+    if not out.exists() and not out.is_symlink():
+        return None
+    if not out.is_dir():
+        return "the output path is a file, not a folder; nothing was changed"
+    if (out / MARKER).is_file() or not any(out.iterdir()):
+        return None
+    return (f"the output folder holds files that k2site did not write (it has no {MARKER}"
+            " file); nothing was changed. Choose an empty or new folder, or, if it is an"
+            " older k2site output, delete it once yourself")
+
+
+class OutputRefused(OSError):
+    """`write_site` was asked to replace a folder that is not a k2site output."""
+
 
 def write_site(out: Path, files: Mapping[str, bytes] | Iterable[tuple[str, Output]],
                static: Mapping[str, Path],
@@ -25,6 +69,8 @@ def write_site(out: Path, files: Mapping[str, bytes] | Iterable[tuple[str, Outpu
     any exception, from it or from the files' producer, leaves `out` as it was.
     Returns how many files the new output holds."""
     out = out.resolve()
+    if (refusal := replace_refusal(out)) is not None:
+        raise OutputRefused(refusal)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     try:
@@ -56,6 +102,7 @@ def _fill(folder: Path, files: Iterable[tuple[str, Output]],
         target = folder / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
+    (folder / MARKER).write_bytes(MARKER_TEXT)
     folder.chmod(0o755)
 
 
