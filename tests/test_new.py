@@ -53,7 +53,8 @@ def test_new_site_has_its_files_and_dotfiles(tmp_path: Path,
     files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
     assert files == [
         ".github/k2site-matcher.json", ".github/workflows/site.yml", ".gitignore",
-        "README.md", "content/welcome.md", "references/references.bib", "site.yaml",
+        "README.md", "content/welcome.md", "references/references.bib", "requirements.txt",
+        "site.yaml",
     ]
     assert "/build/" in (site / ".gitignore").read_text().splitlines()
     assert (site / "site.yaml").read_text().count("# ") >= 5  # commented settings
@@ -101,7 +102,7 @@ def _steps(workflow: Path) -> list[str]:
 def test_site_workflow_checks_strictly_builds_and_publishes() -> None:
     workflow = REPO / "src" / "k2site" / "scaffold" / ".github" / "workflows" / "site.yml"
     steps = "\n".join(_steps(workflow))
-    assert "pip install k2site" in steps and "k2site check --strict" in steps
+    assert "pip install -r requirements.txt" in steps and "k2site check --strict" in steps
     assert "k2site build" in steps
     assert "actions/upload-pages-artifact" in steps and "actions/deploy-pages" in steps
 
@@ -139,3 +140,36 @@ def test_package_data_ships_the_scaffold_and_the_reload_script() -> None:
     scaffold = {p.relative_to(package).as_posix()
                 for p in (package / "scaffold").rglob("*") if p.is_file()}
     assert scaffold and scaffold | {"data/serve-reload.js"} <= shipped
+
+
+def test_requirements_name_the_k2site_that_made_the_site(tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]
+                                                         ) -> None:
+    from k2site import __version__
+
+    run(["new", str(tmp_path / "site")], capsys)
+    lines = (tmp_path / "site" / "requirements.txt").read_text().splitlines()
+    # an editable development install: the release of the same version, by name
+    assert lines[-1] == f"k2site=={__version__}" and lines[0].startswith("# ")
+
+
+@pytest.mark.parametrize(("direct", "expected"), [
+    ({"url": "https://example.org/k2site.git",
+      "vcs_info": {"vcs": "git", "commit_id": "0123abc"}},
+     "k2site @ git+https://example.org/k2site.git@0123abc"),
+    ({"url": "https://example.org/k2site-0.2.0.tar.gz", "archive_info": {}},
+     "k2site @ https://example.org/k2site-0.2.0.tar.gz"),
+])
+def test_install_source_from_a_repository_or_an_archive(direct: dict[str, object],
+                                                        expected: str,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from importlib import metadata
+
+    from k2site import scaffold
+
+    class Distribution:
+        def read_text(self, name: str) -> str:
+            return json.dumps(direct)
+
+    monkeypatch.setattr(metadata, "distribution", lambda name: Distribution())
+    assert scaffold.install_source() == (expected, None)

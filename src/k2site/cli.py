@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from k2site import __version__
 from k2site.diagnostics import Diagnostic, excerpt, failed, sort_unique, to_json
 
 
@@ -27,27 +28,57 @@ class _Usage(Exception):
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="k2site", description="Evidence-annotated health sites.")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    build = commands.add_parser("build", help="build the site into OUT (default SITE/build)")
-    build.add_argument("site", nargs="?", default=".", type=Path)
-    build.add_argument("-o", "--out", type=Path)
-    build.add_argument("--strict", action="store_true", help="fail on warnings too")
-    build.add_argument("--drafts", action="store_true", help="include draft pages")
-    build.add_argument("--no-search", action="store_true", help="skip the search index")
-    check = commands.add_parser("check", help="report every problem; write nothing")
-    check.add_argument("site", nargs="?", default=".", type=Path)
-    check.add_argument("--strict", action="store_true", help="fail on warnings too")
-    check.add_argument("--format", choices=("text", "json"), default="text")
-    serve = commands.add_parser("serve", help="build, serve on localhost, rebuild on change")
-    serve.add_argument("site", nargs="?", default=".", type=Path)
-    serve.add_argument("--port", type=int, default=8000)
-    new = commands.add_parser("new", help="create a new site that builds as it is")
-    new.add_argument("site", type=Path)
+    parser = _Parser(prog="k2site", description="Build a static site of evidence-annotated"
+                     " health articles: every cited claim shows the studies behind it and"
+                     " how strong their evidence is.",
+                     epilog="Run 'k2site COMMAND --help' for a command's options."
+                     " Exit codes: 0 success, 1 problems in the content, 2 wrong usage.")
+    parser.add_argument("--version", action="version", version=f"k2site {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser,
+                                     metavar="COMMAND")
+    build = _command(commands, "build", "build the site into OUT, replacing an earlier build")
+    build.add_argument("-o", "--out", type=Path, metavar="OUT",
+                       help="output folder (default: SITE/build); replaced only when it is"
+                            " missing, empty or an earlier k2site build")
+    _strict(build)
+    build.add_argument("--drafts", action="store_true",
+                       help="include pages whose front matter says draft: true")
+    build.add_argument("--no-search", action="store_true",
+                       help="skip the Pagefind search index (faster; search then says so)")
+    check = _command(commands, "check", "report every problem in the site; write nothing")
+    _strict(check)
+    check.add_argument("--format", choices=("text", "json"), default="text",
+                       help="text: one 'path:line:col: severity: message [rule]' a line;"
+                            " json: one object for tools (default: %(default)s)")
+    serve = _command(commands, "serve", "build, serve on localhost and rebuild on every change")
+    serve.add_argument("--port", type=int, default=8000,
+                       help="port on 127.0.0.1 (default: %(default)s)")
+    new = commands.add_parser("new", help="create a new example site that builds as it is",
+                              description="Create a new example site that builds as it is.")
+    new.add_argument("site", type=Path, metavar="SITE",
+                     help="the new site's folder; it must not exist or must be empty")
     return parser
 
 
+def _command(commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str,
+             summary: str) -> argparse.ArgumentParser:
+    command = commands.add_parser(name, help=summary, description=summary[0].upper()
+                                  + summary[1:] + ".")
+    command.add_argument("site", nargs="?", default=Path("."), type=Path, metavar="SITE",
+                         help="the site folder, holding site.yaml (default: the current"
+                              " folder)")
+    return command
+
+
+def _strict(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--strict", action="store_true",
+                         help="count warnings as errors (exit 1 on any warning)")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    if not (sys.argv[1:] if argv is None else argv):
+        _parser().print_help(sys.stderr)
+        return 2
     try:
         args = _parser().parse_args(argv)
     except _Usage as exc:

@@ -68,7 +68,8 @@ def load_site(root: Path) -> tuple[SiteSource, list[Diagnostic]]:
         config, problems = read_text(root, root / "site.yaml")
     else:
         problems.append(error("site.yaml", 0, 0, "site-config",
-                              "no site.yaml here: is this a k2site site folder?"))
+                              "no site.yaml here: is this a k2site site folder? To start"
+                              " a new site, run 'k2site new FOLDER'"))
     pages, more = _read_all(root, list((root / "content").glob("*.md")))
     bibs, more2 = _read_all(root, list((root / "references").glob("*.bib")))
     problems += more + more2

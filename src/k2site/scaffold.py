@@ -7,10 +7,14 @@ GitHub Actions workflow that checks, builds and publishes it.
 
 from __future__ import annotations
 
+import json
+import shutil
 import sys
-from importlib import resources
+from importlib import metadata, resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from urllib.parse import urlparse
+from urllib.request import url2pathname
 
 
 def new_site(site: Path) -> int:
@@ -21,6 +25,7 @@ def new_site(site: Path) -> int:
               file=sys.stderr)
         return 2
     written = copy_tree(resources.files("k2site") / "scaffold", site)
+    written += write_requirements(site)
     print(f"k2site: created {site} with {written} files. Next:\n"
           f"  cd {site}\n"
           f"  k2site serve          # preview, updated as you edit\n"
@@ -42,3 +47,43 @@ def copy_tree(source: Traversable, target: Path) -> int:
             (target / item.name).write_bytes(item.read_bytes())
             written += 1
     return written
+
+
+def write_requirements(site: Path) -> int:
+    """`requirements.txt`, which the site's workflow installs: this very k2site, named the
+    way it was installed here, so that the site's first CI run installs what built it.
+    A wheel installed from a file is copied into `wheels/` beside it; returns the number
+    of files written."""
+    line, wheel = install_source()
+    written = 1
+    if wheel is not None:
+        (site / "wheels").mkdir()
+        shutil.copyfile(wheel, site / "wheels" / wheel.name)
+        line, written = f"./wheels/{wheel.name}", 2
+    (site / "requirements.txt").write_text(
+        "# What the site's workflow installs to check and build it: the k2site that made it.\n"
+        "# To move to another release, change this line (see k2site's docs/publishing.md).\n"
+        f"{line}\n", encoding="utf-8")
+    return written
+
+
+def install_source() -> tuple[str, Path | None]:
+    """How to install the running k2site elsewhere: a requirement line, and the wheel file
+    to copy when it was installed from one. From a Git repository, its URL at the commit;
+    from a downloaded archive, its URL; otherwise its name and version on the index."""
+    from k2site import __version__
+
+    try:
+        direct = json.loads(metadata.distribution("k2site").read_text("direct_url.json") or "{}")
+    except metadata.PackageNotFoundError:
+        direct = {}
+    url = direct.get("url", "")
+    if (vcs := direct.get("vcs_info")) and vcs.get("vcs") == "git":
+        return f"k2site @ git+{url}@{vcs['commit_id']}", None
+    if "archive_info" in direct and url.startswith("https://"):
+        return f"k2site @ {url}", None
+    if "archive_info" in direct and url.startswith("file://") and url.endswith(".whl"):
+        wheel = Path(url2pathname(urlparse(url).path))
+        if wheel.is_file():
+            return "", wheel
+    return f"k2site=={__version__}", None
