@@ -60,7 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _command(commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str,
+def _command(commands: argparse._SubParsersAction[_Parser], name: str,
              summary: str) -> argparse.ArgumentParser:
     command = commands.add_parser(name, help=summary, description=summary[0].upper()
                                   + summary[1:] + ".")
