@@ -21,8 +21,8 @@ import sys
 import time
 from pathlib import Path
 
-from k2site import csl, latex
-from k2site.bibtex import BibSource, parse_store
+from k2site.references import bibliography, latex
+from k2site.references.bibtex import BibSource, parse_store
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "bib"
 
@@ -45,9 +45,9 @@ def load_seconds(path: Path, runs: int) -> tuple[float, float, int, int]:
 def format_seconds(path: Path, style: str) -> tuple[float, float]:
     """Wall and CPU time to convert and format every entry of one file."""
     studies, _ = parse_store([BibSource(path.name, path.read_text(encoding="utf-8"))])
-    csl.ENTRY_CACHE.clear()  # measure rendering, not the in-memory cache
+    bibliography.ENTRY_CACHE.clear()  # measure rendering, not the in-memory cache
     wall, cpu = time.perf_counter(), time.process_time()
-    csl.Bibliography(list(studies.values()), style).entries(list(studies))
+    bibliography.Bibliography(list(studies.values()), style).entries(list(studies))
     return time.perf_counter() - wall, time.process_time() - cpu
 
 

@@ -24,7 +24,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from k2site.wording import Vocabulary, check_claim, load_vocabulary
+from k2site.lint.wording import Vocabulary, check_claim, load_vocabulary
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(__file__).resolve().parents[2] / "shared"

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from k2site import cache, search, workers
-from k2site.cache import Cache
+from k2site.files import cache, search_index
+from k2site.files.cache import Cache
+from k2site.pipeline import workers
 from support import copy_site, need, run
 
 SECOND = Path(__file__).parent / "sites" / "second"
@@ -99,18 +100,19 @@ def _pid(_: int) -> int:
 
 def test_remembered_pages_render_the_same_bytes(tmp_path: Path,
                                                 capsys: pytest.CaptureFixture[str]) -> None:
-    from k2site import pipeline, render
+    from k2site.pipeline import run
+    from k2site.render import renderer
 
     site = copy_site(SECOND, tmp_path / "site")
-    plain = pipeline.render(site).files
-    render.remember_pages()
+    plain = run.render(site).files
+    renderer.remember_pages()
     try:
-        first = pipeline.render(site).files
+        first = run.render(site).files
         page = site / "content" / "basics.md"
         page.write_text(page.read_text().replace("oily fish", "oily fish and algae"))
-        second = pipeline.render(site).files
+        second = run.render(site).files
     finally:
-        render.remember_pages(False)
+        renderer.remember_pages(False)
     assert first == plain
     assert "oily fish and algae" in second["basics/index.html"].decode()
     assert second["fish-oil/index.html"] == first["fish-oil/index.html"]
@@ -120,7 +122,8 @@ def test_an_edited_entry_rerenders_only_the_pages_that_show_it(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import jinja2
 
-    from k2site import pipeline, render
+    from k2site.pipeline import run
+    from k2site.render import renderer
 
     site = copy_site(SECOND, tmp_path / "site")
     rendered: list[str] = []
@@ -130,16 +133,16 @@ def test_an_edited_entry_rerenders_only_the_pages_that_show_it(
         rendered.append(str(kwargs.get("path", self.name)))
         return original(self, *args, **kwargs)
 
-    render.remember_pages()
+    renderer.remember_pages()
     try:
-        pipeline.render(site)
+        run.render(site)
         bib = site / "references" / "other.bib"
         bib.write_text(bib.read_text().replace("Clinical prevention of sudden cardiac death",
                                                "Prevention of sudden cardiac death"))
         monkeypatch.setattr(jinja2.Template, "render", spy)
-        pipeline.render(site)
+        run.render(site)
     finally:
-        render.remember_pages(False)
+        renderer.remember_pages(False)
     pages = sorted(p for p in rendered if p.endswith(".html"))
     assert pages == ["fish-oil/index.html", "references/index.html",
                      "studies/leaf2003/index.html"]
@@ -156,11 +159,11 @@ def test_a_cache_written_by_other_code_is_dropped(tmp_path: Path,
 
 
 def test_build_reports_progress(tmp_path: Path) -> None:
-    from k2site import pipeline
+    from k2site.pipeline import run
 
     seen: list[tuple[int, int]] = []
     site = copy_site(SECOND, tmp_path / "site")
-    result = pipeline.build(site, tmp_path / "out", search_index=False,
+    result = run.build(site, tmp_path / "out", search_index=False,
                             progress=lambda done, total: seen.append((done, total)))
     assert result.written and seen[-1] == (9, 9)  # 2 articles and 7 study pages
     assert [done for done, _ in seen[:9]] == list(range(1, 10))
@@ -169,11 +172,12 @@ def test_build_reports_progress(tmp_path: Path) -> None:
 def test_the_search_bundle_is_reused_only_for_the_same_pages(
         tmp_path: Path, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
-    need(search.executable() is not None, "Pagefind is not installed (pip install 'pagefind[bin]')")
+    need(search_index.executable() is not None,
+         "Pagefind is not installed (pip install 'pagefind[bin]')")
     site = copy_site(SECOND, tmp_path / "site")
-    indexed: list[search.Indexer] = []
-    real = search.Indexer._start
-    monkeypatch.setattr(search.Indexer, "_start",
+    indexed: list[search_index.Indexer] = []
+    real = search_index.Indexer._start
+    monkeypatch.setattr(search_index.Indexer, "_start",
                         lambda indexer: (indexed.append(indexer), real(indexer)))
 
     def build(out: str) -> dict[str, bytes]:

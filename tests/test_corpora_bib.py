@@ -15,9 +15,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from k2site.bibtex import BibSource, parse_store
-from k2site.csl import Bibliography, csl_json
-from k2site.export import bibtex_text, ris_text
+from k2site.references.bibliography import Bibliography, csl_json
+from k2site.references.bibtex import BibSource, parse_store
+from k2site.references.export import bibtex_text, ris_text
 from support import need
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "bib"

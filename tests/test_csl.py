@@ -12,11 +12,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from k2site import csl
-from k2site.bibtex import BibSource, parse_store
-from k2site.csl import Bibliography, bundled_styles, csl_json, to_csl
-from k2site.export import bibtex_text, ris_text
-from k2site.model import Study
+from k2site.model.document import Study
+from k2site.references import bibliography as references
+from k2site.references.bibliography import Bibliography, bundled_styles, csl_json, to_csl
+from k2site.references.bibtex import BibSource, parse_store
+from k2site.references.export import bibtex_text, ris_text
 
 REPO = Path(__file__).resolve().parents[1]
 SCHEMA = json.loads((Path(__file__).parent / "data" / "csl-data.json").read_text("utf-8"))
@@ -165,7 +165,7 @@ def test_unknown_style_names_the_bundled_ones(store: dict[str, Study]) -> None:
 
 
 def test_a_style_file_inside_the_site(store: dict[str, Study], tmp_path: Path) -> None:
-    shipped = csl.STYLES_DIR / "american-medical-association.csl"
+    shipped = references.STYLES_DIR / "american-medical-association.csl"
     (tmp_path / "styles").mkdir()
     (tmp_path / "styles" / "mine.csl").write_text(shipped.read_text("utf-8"), "utf-8")
     bibliography = Bibliography(list(store.values()), "styles/mine.csl", site_dir=tmp_path)
@@ -220,11 +220,11 @@ def test_author_date_order_and_labels(store: dict[str, Study]) -> None:
 
 
 def test_output_is_cached_by_content(store: dict[str, Study]) -> None:
-    csl.ENTRY_CACHE.clear()
+    references.ENTRY_CACHE.clear()
     first = Bibliography(list(store.values()), "nature").entries(["gast2009"])
-    size = len(csl.ENTRY_CACHE)
+    size = len(references.ENTRY_CACHE)
     again = Bibliography(list(store.values())[::-1], "nature").entries(["gast2009"])
-    assert again == first and len(csl.ENTRY_CACHE) == size
+    assert again == first and len(references.ENTRY_CACHE) == size
 
 
 def test_bibtex_export_reloads_into_the_same_store(store: dict[str, Study]) -> None:

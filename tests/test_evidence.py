@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from k2site.evidence import DESIGN_GROUP, GROUP_BY_ID, GROUPS, at_least, claim_group, group_of
+from k2site.model.evidence import DESIGN_GROUP, GROUP_BY_ID, GROUPS, at_least, claim_group, group_of
 
 
 @pytest.mark.parametrize(

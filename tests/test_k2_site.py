@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from k2site.bibtex import BibSource, parse_store
+from k2site.references.bibtex import BibSource, parse_store
 from sitecheck import broken_links, external_requests
 from support import REPO, run
 

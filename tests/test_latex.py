@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from k2site.latex import Run, decode, runs
+from k2site.references.latex import Run, decode, runs
 
 
 @pytest.mark.parametrize(

@@ -165,7 +165,7 @@ def test_install_source_from_a_repository_or_an_archive(direct: dict[str, object
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     from importlib import metadata
 
-    from k2site import scaffold
+    from k2site.files import scaffold
 
     class Distribution:
         def read_text(self, name: str) -> str:

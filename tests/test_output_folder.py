@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from k2site import pipeline, write
+from k2site.files import output
+from k2site.pipeline import run as pipeline
 from support import REPO, copy_site, run
 
 SECOND = REPO / "tests" / "sites" / "second"
@@ -76,7 +77,7 @@ def test_missing_empty_and_marked_folders_are_replaced(site: Path, tmp_path: Pat
     out = tmp_path / "deep" / "out"
     code, _, err = run(["build", str(site), "-o", str(out), "--no-search"], capsys)
     assert code == 0, err
-    assert (out / write.MARKER).read_bytes() == write.MARKER_TEXT
+    assert (out / output.MARKER).read_bytes() == output.MARKER_TEXT
     (out / "stale.html").write_text("from an earlier build")
     code, _, err = run(["build", str(site), "-o", str(out), "--no-search"], capsys)
     assert code == 0, err
@@ -91,7 +92,7 @@ def test_the_default_output_inside_the_site_is_allowed(site: Path,
                                                        capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(["build", str(site), "--no-search"], capsys)
     assert code == 0, err
-    assert (site / "build" / write.MARKER).is_file()
+    assert (site / "build" / output.MARKER).is_file()
 
 
 def test_a_read_only_output_is_an_error_and_keeps_the_old_build(
@@ -104,7 +105,7 @@ def test_a_read_only_output_is_an_error_and_keeps_the_old_build(
         # root writes through permission bits: make the swap fail as a read-only disk would
         def read_only(staging: Path, target: Path) -> None:
             raise PermissionError(13, "Permission denied")
-        monkeypatch.setattr(write, "_swap", read_only)
+        monkeypatch.setattr(output, "_swap", read_only)
     else:
         out.parent.chmod(0o555)
     try:
@@ -120,8 +121,8 @@ def test_a_read_only_output_is_an_error_and_keeps_the_old_build(
 
 def test_write_site_itself_refuses_a_folder_that_is_not_ours(tmp_path: Path) -> None:
     (tmp_path / "mine.txt").write_text("x")
-    with pytest.raises(write.OutputRefused):
-        write.write_site(tmp_path, {"index.html": b"new"}, {})
+    with pytest.raises(output.OutputRefused):
+        output.write_site(tmp_path, {"index.html": b"new"}, {})
     assert [p.name for p in tmp_path.iterdir()] == ["mine.txt"]
 
 

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from k2site.bibtex import BibSource, parse_store
-from k2site.csl import Bibliography
+from k2site.references.bibliography import Bibliography
+from k2site.references.bibtex import BibSource, parse_store
 from support import need
 
 REPO = Path(__file__).resolve().parents[1]

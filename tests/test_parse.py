@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from k2site.parse import parse_page
-from k2site.syntax import strip_ignores
+from k2site.content.page import parse_page
+from k2site.content.syntax import strip_ignores
 
 PAGE = """---
 title: A page

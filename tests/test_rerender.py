@@ -1,8 +1,8 @@
 """`serve`'s rebuild after an edit to one page: exactly what a whole render gives.
 
-`pipeline.rerender` re-reads, re-parses, re-lints and re-renders only the edited pages
+`run.rerender` re-reads, re-parses, re-lints and re-renders only the edited pages
 when nothing another page shows of them changed, and declines (None) otherwise; each
-test applies an edit, asks it, and compares with `pipeline.render` of the edited site.
+test applies an edit, asks it, and compares with `run.render` of the edited site.
 """
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from k2site import pipeline, render
 from k2site.diagnostics import sort_unique
+from k2site.pipeline import run
+from k2site.render import renderer
 from support import REPO, copy_site
 
 SECOND = Path(__file__).parent / "sites" / "second"
@@ -22,28 +23,28 @@ Edit = Callable[[str], str]
 
 @pytest.fixture(autouse=True)
 def _remember() -> Iterator[None]:
-    render.remember_pages(True)
+    renderer.remember_pages(True)
     yield
-    render.remember_pages(False)
+    renderer.remember_pages(False)
 
 
-def _render(root: Path) -> pipeline.Result:
-    return pipeline.render(root, drafts=True)
+def _render(root: Path) -> run.Result:
+    return run.render(root, drafts=True)
 
 
-def _rerender(root: Path, page: str, *edits: Edit) -> tuple[pipeline.Result | None,
-                                                            pipeline.Result]:
+def _rerender(root: Path, page: str, *edits: Edit) -> tuple[run.Result | None,
+                                                            run.Result]:
     """Each edit in turn, rerendered from the one before; then a whole render."""
-    result: pipeline.Result | None = _render(root)
+    result: run.Result | None = _render(root)
     for edit in edits:
         assert result is not None
         path = root / page
         path.write_text(edit(path.read_text()))
-        result = pipeline.rerender(root, result, [page])
+        result = run.rerender(root, result, [page])
     return result, _render(root)
 
 
-def _same(fast: pipeline.Result | None, whole: pipeline.Result) -> None:
+def _same(fast: run.Result | None, whole: run.Result) -> None:
     assert fast is not None, "the edit was not rerendered on its own"
     assert fast.files.keys() == whole.files.keys()
     assert [p for p in whole.files if fast.files[p] != whole.files[p]] == []
@@ -107,7 +108,7 @@ def test_two_pages_saved_together(second: Path) -> None:
     for name, added in (("basics.md", "Omega-3 fats are oils."), ("fish-oil.md", "More soon.")):
         page = second / "content" / name
         page.write_text(page.read_text() + f"\n{added}\n")
-    fast = pipeline.rerender(second, first, ["content/basics.md", "content/fish-oil.md"])
+    fast = run.rerender(second, first, ["content/basics.md", "content/fish-oil.md"])
     _same(fast, _render(second))
     assert fast is not None and fast.rendered == {"basics/index.html", "fish-oil/index.html"}
 
@@ -148,8 +149,8 @@ def test_an_overclaim_reworded_or_silenced_changes_its_note(k2: Path) -> None:
 
 def test_other_inputs_and_removed_pages_are_declined(second: Path) -> None:
     first = _render(second)
-    assert pipeline.rerender(second, first, ["references/trials.bib"]) is None
-    assert pipeline.rerender(second, first, ["site.yaml"]) is None
+    assert run.rerender(second, first, ["references/trials.bib"]) is None
+    assert run.rerender(second, first, ["site.yaml"]) is None
     (second / "content" / "basics.md").unlink()
-    assert pipeline.rerender(second, first, ["content/basics.md"]) is None
-    assert pipeline.rerender(second, first, ["content/new-page.md"]) is None
+    assert run.rerender(second, first, ["content/basics.md"]) is None
+    assert run.rerender(second, first, ["content/new-page.md"]) is None

@@ -8,14 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from k2site import search
+from k2site.files import search_index
 from support import copy_site, need, run
 
 SECOND = Path(__file__).parent / "sites" / "second"
 
 
 def _pagefind() -> None:
-    need(search.executable() is not None, "Pagefind is not installed (pip install 'pagefind[bin]')")
+    need(search_index.executable() is not None,
+         "Pagefind is not installed (pip install 'pagefind[bin]')")
 
 
 def _indexed_pages(out: Path) -> int:
@@ -66,7 +67,7 @@ def test_a_failing_pagefind_fails_the_build_and_keeps_the_old_output(
     assert run(["build", str(site), "-o", str(out), "--no-search"], capsys)[0] == 0
     before = sorted(p.relative_to(out).as_posix() for p in out.rglob("*"))
     failing = [sys.executable, "-c", "import sys; sys.exit('out of words')"]
-    monkeypatch.setattr(search, "_command", lambda *args: failing)
+    monkeypatch.setattr(search_index, "_command", lambda *args: failing)
     code, _, err = run(["build", str(site), "-o", str(out)], capsys)
     assert code == 1
     assert "(search index):0:0: error: Pagefind failed: out of words [search]" in err
@@ -78,7 +79,7 @@ def test_a_failing_pagefind_fails_the_build_and_keeps_the_old_output(
 
 def test_no_marked_page_means_no_bundle(tmp_path: Path) -> None:
     _pagefind()
-    with search.Indexer("en", tmp_path / "cache", expected=2) as indexer:
+    with search_index.Indexer("en", tmp_path / "cache", expected=2) as indexer:
         files = list(indexer.watch([("a/index.html", b"<html><body>plain</body></html>")]))
         indexer.finish(tmp_path)
     assert files == [("a/index.html", b"<html><body>plain</body></html>")]

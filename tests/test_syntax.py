@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from markdown_it.utils import read_fixture_file
 
-from k2site.markdown import ENV_KEY, make_markdown
-from k2site.model import Citation
-from k2site.syntax import parse_citation_group
+from k2site.content.markdown_plugins import ENV_KEY, make_markdown
+from k2site.content.syntax import parse_citation_group
+from k2site.model.document import Citation
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from k2site.wording import WordingFinding, check_claim, load_vocabulary, overclaim_note
+from k2site.lint.wording import WordingFinding, check_claim, load_vocabulary, overclaim_note
 
 HERE = Path(__file__).resolve().parent
 LABELLED = HERE / "data" / "wording_labelled.tsv"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from k2site import write
-from k2site.write import write_site
+from k2site.files import output
+from k2site.files.output import write_site
 
 
 def test_write_replaces_the_whole_folder(tmp_path: Path) -> None:
@@ -27,7 +27,7 @@ def test_a_failure_while_writing_keeps_the_old_output(tmp_path: Path,
     def broken_swap(staging: Path, target: Path) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(write, "_swap", broken_swap)
+    monkeypatch.setattr(output, "_swap", broken_swap)
     with pytest.raises(OSError):
         write_site(out, {"index.html": b"new"}, {})
     assert (out / "index.html").read_bytes() == b"old"

@@ -15,6 +15,7 @@ from typing import TextIO
 
 from k2site import __version__
 from k2site.diagnostics import Diagnostic, excerpt, failed, sort_unique, to_json
+from k2site.files.folders import DEFAULT_OUTPUT
 
 
 class _Parser(argparse.ArgumentParser):
@@ -90,21 +91,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"k2site: error: no such folder: {args.site}", file=sys.stderr)
         return 2
     if args.command == "build":
-        return _build(args.site, args.out or args.site / "build", args.strict, args.drafts,
+        return _build(args.site, args.out or args.site / DEFAULT_OUTPUT, args.strict, args.drafts,
                       not args.no_search)
     if args.command == "check":
         return _check(args.site, args.strict, args.format)
     if args.command == "serve":
-        from k2site.serve import serve
+        from k2site.serve.live import serve
 
         return serve(args.site, args.port)
-    from k2site.scaffold import new_site
+    from k2site.files.scaffold import new_site
 
     return new_site(args.site)
 
 
 def _build(site: Path, out: Path, strict: bool, drafts: bool, search: bool) -> int:
-    from k2site.pipeline import build
+    from k2site.pipeline.run import build
 
     started = time.perf_counter()
     result = build(site, out, strict=strict, drafts=drafts, search_index=search,
@@ -146,7 +147,7 @@ def _progress_bar(stream: TextIO) -> Callable[[int, int], None] | None:
 
 
 def _check(site: Path, strict: bool, fmt: str) -> int:
-    from k2site.pipeline import render
+    from k2site.pipeline.run import render
 
     # rendered too, but not indexed or written: a template error is a problem to report
     result = render(site)

@@ -1,0 +1,178 @@
+"""Parse stage: YAML front matter and `site.yaml`, validated with exact positions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from k2site.diagnostics import Diagnostic, error
+from k2site.model.document import SiteConfig
+
+try:  # the C loader is several times faster where libyaml is present
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_FENCE = re.compile(r"^---[ \t]*$")
+_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """A page file split into its front matter values and its Markdown body."""
+
+    values: dict[str, Any]
+    key_lines: dict[str, int]
+    """Line of each key in the file, for diagnostics."""
+    body: str
+    body_line: int
+    """Line of the file where the body starts."""
+
+
+def split(path: str, text: str) -> tuple[FrontMatter | None, list[Diagnostic]]:
+    """Split a page into front matter and body; a page must start with `---`."""
+    lines = text.split("\n")
+    if not lines or not _FENCE.match(lines[0].lstrip("\ufeff")):
+        return None, [error(path, 1, 1, "front-matter",
+                            "a page must start with a '---' line opening its YAML front matter")]
+    end = next((i for i in range(1, len(lines)) if _END.match(lines[i])), None)
+    if end is None:
+        return None, [error(path, 1, 1, "front-matter",
+                            "the front matter opened on line 1 is never closed with '---'")]
+    values, key_lines, problems = load_mapping(path, "\n".join(lines[1:end]), 2)
+    if values is None:
+        return None, problems
+    body = "\n".join(lines[end + 1 :])
+    return FrontMatter(values, key_lines, body, end + 2), problems
+
+
+def load_mapping(
+    path: str, text: str, first_line: int
+) -> tuple[dict[str, Any] | None, dict[str, int], list[Diagnostic]]:
+    """YAML text that must be a mapping -> (values, line of each key, problems)."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+        values = yaml.load(text, Loader=_Loader) if node is not None else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = first_line + mark.line if mark else first_line
+        col = mark.column + 1 if mark else 1
+        problem = getattr(exc, "problem", None) or str(exc)
+        return None, {}, [error(path, line, col, "front-matter", f"invalid YAML: {problem}")]
+    if not isinstance(values, dict):
+        return None, {}, [error(path, first_line, 1, "front-matter",
+                                "the front matter must be a mapping of keys to values")]
+    key_lines = {}
+    if isinstance(node, yaml.MappingNode):
+        key_lines = {str(k.value): first_line + k.start_mark.line for k, _ in node.value}
+    return {str(k): v for k, v in values.items()}, key_lines, []
+
+
+def _as_str(v: Any) -> str | None:
+    return v if isinstance(v, str) else None
+
+
+def _as_int(v: Any) -> int | None:
+    return v if isinstance(v, int) and not isinstance(v, bool) else None
+
+
+def _as_bool(v: Any) -> bool | None:
+    return v if isinstance(v, bool) else None
+
+
+def _as_topics(v: Any) -> tuple[str, ...] | None:
+    if isinstance(v, list) and all(isinstance(t, str) for t in v):
+        return tuple(v)
+    return None
+
+
+def _as_date(v: Any) -> dt.date | None:
+    if isinstance(v, dt.datetime):
+        return v.date()
+    if isinstance(v, dt.date):
+        return v
+    if isinstance(v, str):
+        try:
+            return dt.date.fromisoformat(v.strip())
+        except ValueError:
+            return None
+    return None
+
+
+#: Front matter keys (SPEC §2): converter and how to describe the expected type.
+PAGE_KEYS: dict[str, tuple[Callable[[Any], Any], str]] = {
+    "title": (_as_str, "a text"),
+    "slug": (_as_str, "a text of a-z, 0-9 and -"),
+    "order": (_as_int, "a whole number"),
+    "summary": (_as_str, "a text"),
+    "topics": (_as_topics, "a list of texts"),
+    "reviewed": (_as_date, "a date such as 2026-01-31"),
+    "draft": (_as_bool, "true or false"),
+}
+
+SITE_KEYS: dict[str, tuple[Callable[[Any], Any], str]] = {
+    "title": (_as_str, "a text"),
+    "base_url": (_as_str, "an absolute URL such as https://example.org/"),
+    "language": (_as_str, "a language tag such as en"),
+    "description": (_as_str, "a text"),
+    "author": (_as_str, "a text"),
+    "citation_style": (_as_str, "a CSL style name or a path to a .csl file"),
+    "disclaimer": (_as_str, "a text"),
+}
+
+
+def validate(
+    path: str,
+    values: Mapping[str, Any],
+    key_lines: Mapping[str, int],
+    schema: Mapping[str, tuple[Callable[[Any], Any], str]],
+    required: tuple[str, ...],
+    rule: str,
+) -> tuple[dict[str, Any], list[Diagnostic]]:
+    """Typed values for known keys; an error for each unknown, missing or mistyped key."""
+    typed: dict[str, Any] = {}
+    problems: list[Diagnostic] = []
+    for key, value in values.items():
+        line = key_lines.get(key, 1)
+        if key not in schema:
+            known = ", ".join(schema)
+            problems.append(error(path, line, 1, "unknown-key",
+                                  f"unknown key '{key}'; the keys are: {known}"))
+            continue
+        convert, expected = schema[key]
+        converted = convert(value) if value is not None else None
+        if converted is None:
+            problems.append(error(path, line, 1, rule, f"'{key}' must be {expected}"))
+        else:
+            typed[key] = converted
+    for key in required:
+        if key not in values:
+            problems.append(error(path, 1, 1, rule, f"the required key '{key}' is missing"))
+    return typed, problems
+
+
+def site_config(path: str, text: str) -> tuple[SiteConfig | None, list[Diagnostic]]:
+    """`site.yaml` -> SiteConfig, or None with the problems that stop the build."""
+    values, key_lines, problems = load_mapping(path, text, 1)
+    if values is None:
+        return None, [_retag(d, "site-config") for d in problems]
+    typed, problems = validate(path, values, key_lines, SITE_KEYS, ("title", "base_url"),
+                               "site-config")
+    base_url = typed.get("base_url", "")
+    if base_url and not re.match(r"^https?://[^/\s]+", base_url):
+        problems.append(error(path, key_lines.get("base_url", 1), 1, "site-config",
+                              "'base_url' must be an absolute http(s) URL"))
+    if any(d.severity == "error" for d in problems):
+        return None, problems
+    typed["base_url"] = base_url.rstrip("/") + "/"
+    return SiteConfig(**typed), problems
+
+
+def _retag(d: Diagnostic, rule: str) -> Diagnostic:
+    return Diagnostic(d.path, d.line, d.col, d.severity, rule, d.message)

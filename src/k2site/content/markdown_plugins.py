@@ -1,0 +1,175 @@
+"""Markdown extensions for the parse stage: Pandoc citations and `.claim` fenced divs.
+
+The plugins know nothing of the site. A citation group becomes one `citation` token
+whose `meta["citations"]` holds `Citation` values; a `::: {.claim #id}` div becomes
+`container_claim_open`/`_close` tokens with `meta["claim_id"]`. How they render is
+decided by a `CitationRenderer` placed in the render env under `ENV_KEY`; without one,
+they render as plain text, so the plugins work on their own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+from mdit_py_plugins.anchors import anchors_plugin
+from mdit_py_plugins.container import container_plugin
+
+from k2site.content.syntax import closing_bracket, parse_citation_group
+from k2site.model.document import Citation
+
+ENV_KEY = "k2site"
+
+_CLAIM_ATTRS = re.compile(r"^\{\s*(?:\.claim\s+#(?P<a>[\w-]+)|#(?P<b>[\w-]+)\s+\.claim)\s*\}$")
+_CLAIM_START = re.compile(r"^\{[^}]*\.claim\b")
+
+
+class Placeholders:
+    """A CitationRenderer that leaves placeholders and collects the citation groups."""
+
+    def __init__(self) -> None:
+        self.groups: list[tuple[Citation, ...]] = []
+
+    def citation_html(self, citations: Sequence[Citation]) -> str:
+        self.groups.append(tuple(citations))
+        return f"\x00c{len(self.groups) - 1}\x00"
+
+    def claim_badge_html(self, claim_id: str) -> str:
+        return f"\x00b{claim_id}\x00"
+
+    def passage_html(self, index: int) -> str:
+        return f"\x00u{index}\x00"
+
+    def claim_attrs(self, claim_id: str) -> dict[str, str]:
+        group = f"\x00g{claim_id}\x00"
+        return {"id": claim_id, "class": f"claim claim-{group}", "data-evidence": group}
+
+
+class CitationRenderer(Protocol):
+    """What the render stage supplies to turn citations and claims into HTML."""
+
+    def citation_html(self, citations: Sequence[Citation]) -> str: ...
+
+    def claim_badge_html(self, claim_id: str) -> str: ...
+
+    def claim_attrs(self, claim_id: str) -> dict[str, str]: ...
+
+    def passage_html(self, index: int) -> str: ...
+
+
+def _citation_rule(state: StateInline, silent: bool) -> bool:
+    src, start = state.src, state.pos
+    if src[start] != "[" or "@" not in src[start : start + 200]:
+        return False
+    end = closing_bracket(src, start)
+    if end < 0 or src[end + 1 : end + 2] in ("(", "["):
+        return False  # a link or a reference link, not a citation
+    citations = parse_citation_group(src[start + 1 : end])
+    if citations is None:
+        return False
+    if not silent:
+        token = state.push("citation", "", 0)
+        token.meta = {"citations": citations, "offset": start}
+        token.content = src[start : end + 1]
+    state.pos = end + 1
+    return True
+
+
+def _renderer(env: Any) -> CitationRenderer | None:
+    return env.get(ENV_KEY) if isinstance(env, dict) else None
+
+
+def _render_citation(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    renderer = _renderer(env)
+    if renderer is None:
+        return escapeHtml(tokens[idx].content)
+    return renderer.citation_html(tokens[idx].meta["citations"])
+
+
+def _render_badge(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    renderer = _renderer(env)
+    return renderer.claim_badge_html(tokens[idx].meta["claim_id"]) if renderer else ""
+
+
+def _render_passage(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    renderer = _renderer(env)
+    return renderer.passage_html(tokens[idx].meta["index"]) if renderer else ""
+
+
+def claim_id_of(info: str) -> str | None:
+    """The id in `{.claim #id}` (either order), or None when the info is not a claim."""
+    match = _CLAIM_ATTRS.match(info.strip())
+    return (match["a"] or match["b"]) if match else None
+
+
+def is_claim_opener(info: str) -> bool:
+    """Whether a `:::` line means to open a claim, even a malformed one."""
+    return bool(_CLAIM_START.match(info.strip()))
+
+
+def _validate_claim(params: str, *args: Any) -> bool:
+    return is_claim_opener(params)
+
+
+def _render_claim(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    if tokens[idx].nesting == -1:
+        return "</div>\n"
+    claim_id = claim_id_of(tokens[idx].info)
+    base = {"class": "claim", **({"id": claim_id} if claim_id else {})}
+    return _render_anchor(self, tokens, idx, options, env, claim_id, base)
+
+
+def _render_claim_anchor(
+    self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any
+) -> str:
+    return _render_anchor(self, tokens, idx, options, env, tokens[idx].meta.get("claim_id"))
+
+
+def _render_anchor(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any,
+                   claim_id: str | None, base: dict[str, str] | None = None) -> str:
+    """Render an opening tag with the claim's id, class and evidence, leaving the token be."""
+    token = tokens[idx]
+    renderer = _renderer(env)
+    if claim_id or base:
+        token = token.copy()
+        attrs = renderer.claim_attrs(claim_id) if renderer and claim_id else {}
+        token.attrs = {**token.attrs, **(base or {}), **attrs}
+    # renderToken looks at the neighbours only, so a three-token window is enough.
+    window = [*tokens[max(idx - 1, 0):idx], token, *tokens[idx + 1:idx + 2]]
+    return str(self.renderToken(window, min(idx, 1), options, env))
+
+
+def slugify(text: str) -> str:
+    """Heading text -> anchor id: lower case, a-z 0-9 and single hyphens."""
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug or "section"
+
+
+def citations_plugin(md: MarkdownIt) -> None:
+    """Pandoc citations `[@a]`, `[@a; @b]`, `[@a, p. 12]`, `[see @a]`."""
+    md.inline.ruler.before("link", "citation", _citation_rule)
+    md.add_render_rule("citation", _render_citation)
+    md.add_render_rule("claim_badge", _render_badge)
+    md.add_render_rule("passage_mark", _render_passage)
+
+
+def claims_plugin(md: MarkdownIt) -> None:
+    """`::: {.claim #id}` ... `:::` fenced divs."""
+    container_plugin(md, "claim", validate=_validate_claim, render=_render_claim)
+    md.add_render_rule("paragraph_open", _render_claim_anchor)
+    md.add_render_rule("list_item_open", _render_claim_anchor)
+
+
+def make_markdown() -> MarkdownIt:
+    """The one Markdown parser k2site uses: CommonMark, tables, no raw HTML."""
+    md = MarkdownIt("commonmark", {"html": False, "typographer": False})
+    md.enable("table")
+    md.use(citations_plugin)
+    md.use(claims_plugin)
+    md.use(anchors_plugin, min_level=2, max_level=3, slug_func=slugify)
+    return md

@@ -1,0 +1,262 @@
+"""Parse stage: one content file's text -> a `Page` with its claims, or diagnostics.
+
+Pure: takes the text, returns values. Claims are found here, on the token stream:
+a paragraph or list item with a citation, or a `::: {.claim #id}` div.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from k2site.content import front_matter
+from k2site.content.markdown_plugins import (
+    ENV_KEY,
+    Placeholders,
+    claim_id_of,
+    is_claim_opener,
+    make_markdown,
+    slugify,
+)
+from k2site.content.syntax import strip_ignores
+from k2site.diagnostics import Diagnostic, error
+from k2site.model.document import Citation, Claim, Page
+
+_CLOSER = re.compile(r"^\s*:::+\s*$")
+_MD: MarkdownIt | None = None
+
+
+def markdown() -> MarkdownIt:
+    """The shared parser, built once per process."""
+    global _MD
+    if _MD is None:
+        _MD = make_markdown()
+    return _MD
+
+
+@dataclass
+class _PageState:
+    """What the claim walk collects for one page."""
+
+    path: str
+    slug: str
+    lines: list[str]
+    offset: int
+    """File line of body line 0, minus one: file line = offset + body index + 1."""
+    ignored: dict[int, frozenset[str]]
+    claims: list[Claim] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    passages: list[tuple[int, int]] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def parse_page(path: str, text: str) -> tuple[Page | None, list[Diagnostic]]:
+    """A content file -> Page; None when its front matter is unusable."""
+    matter, problems = front_matter.split(path, text)
+    if matter is None:
+        return None, problems
+    values, more = front_matter.validate(path, matter.values, matter.key_lines,
+                                        front_matter.PAGE_KEYS, ("title",), "front-matter")
+    problems += more
+    slug = values.get("slug") or path.rsplit("/", 1)[-1].removesuffix(".md")
+    if not front_matter.SLUG.match(slug):
+        line = matter.key_lines.get("slug", 1)
+        problems.append(error(path, line, 1, "bad-slug",
+                              f"slug '{slug}' may hold only a-z, 0-9 and single hyphens"))
+    body, ignored = strip_ignores(matter.body)
+    tokens = markdown().parse(body, {})
+    state = _PageState(path, slug, matter.body.split("\n"), matter.body_line - 1, ignored)
+    _walk(tokens, state)
+    placeholders = Placeholders()
+    body_html = markdown().renderer.render(tokens, markdown().options,
+                                           {ENV_KEY: placeholders})
+    page = Page(
+        path=path, slug=slug, title=values.get("title", slug), order=values.get("order", 0),
+        summary=values.get("summary", ""), topics=values.get("topics", ()),
+        reviewed=values.get("reviewed"), draft=values.get("draft", False),
+        body_line=matter.body_line, body=body_html, groups=tuple(placeholders.groups),
+        claims=tuple(state.claims),
+        headings=_headings(tokens), citations=tuple(state.citations),
+        passages=tuple(state.passages),
+    )
+    return page, problems + state.diagnostics
+
+
+def _headings(tokens: Sequence[Token]) -> tuple[tuple[int, str, str], ...]:
+    found = []
+    for i, token in enumerate(tokens):
+        if token.type == "heading_open" and token.attrGet("id"):
+            found.append((int(token.tag[1]), str(token.attrGet("id")), tokens[i + 1].content))
+    return tuple(found)
+
+
+def _walk(tokens: list[Token], state: _PageState) -> None:
+    """Find the claims: explicit divs first, then cited paragraphs and list items."""
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.type == "container_claim_open":
+            i = _explicit_claim(tokens, i, state)
+        elif token.type == "inline":
+            _implicit_claim(tokens, i, state)
+        i += 1
+
+
+def _explicit_claim(tokens: list[Token], start: int, state: _PageState) -> int:
+    """Handle a claim div from its opening token; returns the index of its closing token."""
+    opener = tokens[start]
+    end = _matching_close(tokens, start)
+    first, last = opener.map or (0, 1)
+    # markdown-it maps a closed div to [opener, closer); an unclosed one runs to the end.
+    if last >= len(state.lines) or not _CLOSER.match(state.lines[last]):
+        state.diagnostics.append(error(
+            state.path, state.offset + first + 1, 1, "unclosed-claim",
+            "this claim div is never closed: end it with a ':::' line"))
+    claim_id = claim_id_of(opener.info)
+    if claim_id is None and is_claim_opener(opener.info):
+        state.diagnostics.append(error(
+            state.path, state.offset + first + 1, 4, "claim-syntax",
+            "a claim div needs an id, as in '::: {.claim #k2-heart-mortality}'"))
+        claim_id = _unique(state, "claim")
+    inlines = [t for t in tokens[start:end] if t.type == "inline"]
+    citations = [c for t in inlines for c in _citations(t, state)]
+    claim_id = _register(state, claim_id or _unique(state, "claim"), first, explicit=True)
+    badge = Token("claim_badge", "", 0, meta={"claim_id": claim_id})
+    tokens.insert(end, badge)
+    _add_claim(state, claim_id, inlines, citations, (first, last + 1), explicit=True)
+    return end + 1
+
+
+def _matching_close(tokens: list[Token], start: int) -> int:
+    depth = 0
+    for i in range(start, len(tokens)):
+        depth += tokens[i].nesting if tokens[i].type.startswith("container_claim") else 0
+        if depth == 0:
+            return i
+    return len(tokens) - 1
+
+
+def _implicit_claim(tokens: list[Token], index: int, state: _PageState) -> None:
+    inline = tokens[index]
+    citations = _citations(inline, state)
+    if index == 0 or tokens[index - 1].type != "paragraph_open":
+        return
+    if not citations:
+        first, last = inline.map or (0, 1)
+        mark = Token("passage_mark", "", 0, meta={"index": len(state.passages)})
+        inline.children = [*(inline.children or []), mark]
+        state.passages.append((state.offset + first + 1, state.offset + last))
+        return
+    anchor = tokens[index - 1]
+    parent = _parent(tokens, index - 1)
+    if parent is not None and tokens[parent].type == "list_item_open":
+        anchor = tokens[parent]
+    if anchor.meta.get("claim_id"):  # a second cited paragraph in the same list item
+        _extend_claim(state, anchor.meta["claim_id"], inline, citations)
+        return
+    text = plain_text(inline)
+    claim_id = _register(state, f"{state.slug}-{_words(text)}", (anchor.map or (0, 0))[0])
+    anchor.meta["claim_id"] = claim_id
+    inline.children = [*(inline.children or []),
+                       Token("claim_badge", "", 0, meta={"claim_id": claim_id})]
+    first, last = anchor.map or (0, 1)
+    _add_claim(state, claim_id, [inline], citations, (first, last))
+
+
+def _parent(tokens: list[Token], index: int) -> int | None:
+    level = tokens[index].level
+    if level == 0:  # top level: no parent, and no need to walk back over the whole page
+        return None
+    for i in range(index - 1, -1, -1):
+        if tokens[i].level < level and tokens[i].nesting == 1:
+            return i
+    return None
+
+
+def _citations(inline: Token, state: _PageState) -> list[Citation]:
+    """The inline's citations, each placed at the line and column of its `@key`."""
+    if inline.meta.get("k2site_citations") is not None:
+        return list(inline.meta["k2site_citations"])
+    found: list[Citation] = []
+    line, col = (inline.map or (0, 1))[0], 0
+    for child in inline.children or []:
+        if child.type != "citation":
+            continue
+        placed = []
+        for citation in child.meta["citations"]:
+            line, col = _locate(state, "@" + citation.key, line, col)
+            placed.append(replace(citation, line=state.offset + line + 1, col=col + 1))
+            col += 1
+        child.meta["citations"] = placed
+        found.extend(placed)
+    inline.meta["k2site_citations"] = found
+    state.citations.extend(found)
+    return found
+
+
+def _locate(state: _PageState, needle: str, line: int, col: int) -> tuple[int, int]:
+    for i in range(line, len(state.lines)):
+        pos = state.lines[i].find(needle, col if i == line else 0)
+        if pos >= 0:
+            return i, pos
+    return line, col
+
+
+def plain_text(inline: Token) -> str:
+    """An inline token's text without citations or markup, whitespace folded."""
+    parts = []
+    for child in inline.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    text = " ".join("".join(parts).split())
+    return _SPACE_BEFORE_PUNCTUATION.sub(r"\1", text)
+
+
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,;:!?)])")
+
+
+def _words(text: str, count: int = 5) -> str:
+    return slugify(" ".join(re.findall(r"[A-Za-z0-9]+", text)[:count]))
+
+
+def _unique(state: _PageState, base: str) -> str:
+    candidate, n = base, 2
+    while candidate in state.ids:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def _register(state: _PageState, claim_id: str, line: int, explicit: bool = False) -> str:
+    if explicit and claim_id in state.ids:
+        state.diagnostics.append(error(state.path, state.offset + line + 1, 1,
+                                       "duplicate-claim-id",
+                                       f"claim id '{claim_id}' is used twice on this page"))
+    claim_id = _unique(state, claim_id)
+    state.ids.add(claim_id)
+    return claim_id
+
+
+def _add_claim(state: _PageState, claim_id: str, inlines: list[Token],
+               citations: list[Citation], span: tuple[int, int], explicit: bool = False) -> None:
+    first, last = span
+    ignored = frozenset().union(*(state.ignored.get(i, frozenset()) for i in range(first, last)))
+    state.claims.append(Claim(
+        id=claim_id, page=state.slug, text=" ".join(plain_text(t) for t in inlines),
+        citations=tuple(citations), line=state.offset + first + 1, explicit=explicit,
+        ignored=ignored, span=(state.offset + first + 1, state.offset + last),
+    ))
+
+
+def _extend_claim(state: _PageState, claim_id: str, inline: Token,
+                  citations: list[Citation]) -> None:
+    for i, claim in enumerate(state.claims):
+        if claim.id == claim_id:
+            state.claims[i] = replace(claim, text=f"{claim.text} {plain_text(inline)}",
+                                      citations=claim.citations + tuple(citations))

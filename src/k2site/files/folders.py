@@ -1,0 +1,63 @@
+"""The folder contract: what a site folder holds, what a build writes, what is kept.
+
+Every other module takes these names from here rather than spelling a folder out, so
+that what counts as an input, which slugs are reserved and how an output folder is
+recognised are stated once (SPEC §2 and §5).
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+
+#: The site's settings, at the top of the site folder; required.
+SITE_CONFIG = "site.yaml"
+#: The site's own additions to the wording vocabulary, beside `site.yaml`; optional.
+WORDING = "wording.yaml"
+#: The input files at the top of the site folder.
+ROOT_FILES = (SITE_CONFIG, WORDING)
+
+#: Pages: `content/*.md`, one level deep.
+PAGES = "content"
+#: The BibTeX store: `references/*.bib`, one level deep.
+REFERENCES = "references"
+#: Overrides of the theme's templates, by name, at any depth.
+TEMPLATES = "templates"
+#: Files copied into the output as they are, at any depth.
+STATIC = "static"
+#: The site's input folders, which no output may be or lie inside.
+INPUT_FOLDERS = (PAGES, REFERENCES, TEMPLATES, STATIC)
+#: The input folders read one level deep, and the suffix of the files read there.
+SUFFIXES = {PAGES: ".md", REFERENCES: ".bib"}
+
+#: Results kept between builds, inside the site folder.
+CACHE = ".k2site-cache"
+#: Where `k2site build` writes when not told (`SITE/build`).
+DEFAULT_OUTPUT = "build"
+
+#: Written into every output folder: a build replaces a folder only when it holds this
+#: file (or nothing at all), so `-o` pointed at the wrong folder never deletes its files.
+OUTPUT_MARKER = ".k2site-output"
+OUTPUT_MARKER_TEXT = (b"This folder is the output of 'k2site build', which replaces it"
+                      b" whole on every build.\n")
+
+#: Top-level names the build writes (folders, and files without their suffix); no page
+#: may take one of them as its slug.
+RESERVED_SLUGS = frozenset(
+    {"references", "studies", "evidence", "how-we-grade", "assets", "pagefind", "search",
+     "claims", "index", "404", "feed", "sitemap"}
+)
+
+
+def is_input(rel: str) -> bool:
+    """Whether a path relative to the site folder (forward slashes) is one of its inputs:
+    a root file, an input folder, a page or `.bib` file one level deep, or anything
+    under `templates/` or `static/`. Editors' swap and backup files never are."""
+    parts = PurePosixPath(rel).parts
+    if not parts or parts[-1].startswith(".") or parts[-1].endswith("~"):
+        return False
+    if len(parts) == 1:
+        return parts[0] in ROOT_FILES or parts[0] in INPUT_FOLDERS
+    suffix = SUFFIXES.get(parts[0])
+    if suffix:
+        return len(parts) == 2 and parts[1].endswith(suffix)
+    return parts[0] in INPUT_FOLDERS

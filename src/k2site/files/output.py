@@ -1,0 +1,138 @@
+"""Write stage: the only module that writes the output folder.
+
+The new site is written beside the old one and swapped in with renames, so a failed
+or interrupted build never leaves a half-written site, and readers never see one.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
+
+from k2site.files.folders import INPUT_FOLDERS, OUTPUT_MARKER, OUTPUT_MARKER_TEXT
+
+#: A file's content: its bytes, or an iterator of chunks for a file too large to hold.
+Output = bytes | bytearray | Iterator[bytes]
+
+MARKER, MARKER_TEXT = OUTPUT_MARKER, OUTPUT_MARKER_TEXT
+
+
+def output_refusal(out: Path, site: Path) -> str | None:
+    """Why a build of `site` may not replace `out`, or None when it may: `out` must not
+    be the site folder, contain it, or lie in one of its inputs, and it must be missing,
+    an empty folder, or a folder holding an earlier build's `MARKER`."""
+    out, site = out.resolve(), site.resolve()
+    if out == site:
+        return "the output folder is the site folder itself; choose another, such as SITE/build"
+    if site.is_relative_to(out):
+        return "the output folder contains the site folder; choose one inside it, such as" \
+               " SITE/build"
+    for name in INPUT_FOLDERS:
+        if out.is_relative_to(site / name):
+            return f"the output folder is inside the site's input folder {name}/;" \
+                   " choose another, such as SITE/build"
+    return replace_refusal(out)
+
+
+def replace_refusal(out: Path) -> str | None:
+    """Why a build may not replace the folder `out`, or None: it is missing, empty, or
+    holds the `MARKER` of an earlier build."""
+    if not out.exists() and not out.is_symlink():
+        return None
+    if not out.is_dir():
+        return "the output path is a file, not a folder; nothing was changed"
+    if (out / MARKER).is_file() or not any(out.iterdir()):
+        return None
+    return (f"the output folder holds files that k2site did not write (it has no {MARKER}"
+            " file); nothing was changed. Choose an empty or new folder, or, if it is an"
+            " older k2site output, delete it once yourself")
+
+
+class OutputRefused(OSError):
+    """`write_site` was asked to replace a folder that is not a k2site output."""
+
+
+def write_site(out: Path, files: Mapping[str, bytes] | Iterable[tuple[str, Output]],
+               static: Mapping[str, Path],
+               finish: Callable[[Path], None] | None = None) -> int:
+    """Replace `out` with exactly these files (bytes by path, written as they come, then
+    copied static files); `finish` may add to the staged folder before the swap, and
+    any exception, from it or from the files' producer, leaves `out` as it was.
+    Returns how many files the new output holds."""
+    out = out.resolve()
+    if (refusal := replace_refusal(out)) is not None:
+        raise OutputRefused(refusal)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    try:
+        _fill(staging, files.items() if isinstance(files, Mapping) else files, static)
+        if finish is not None:
+            finish(staging)
+        count = sum(1 for p in staging.rglob("*") if p.is_file())
+        _swap(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return count
+
+
+def _fill(folder: Path, files: Iterable[tuple[str, Output]],
+          static: Mapping[str, Path]) -> None:
+    made: set[Path] = set()
+    for rel, data in files:
+        target = folder / rel
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        if isinstance(data, bytes | bytearray):
+            target.write_bytes(data)
+        else:
+            with target.open("wb") as file:
+                file.writelines(data)
+    for rel, source in sorted(static.items()):
+        target = folder / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+    (folder / MARKER).write_bytes(MARKER_TEXT)
+    folder.chmod(0o755)
+
+
+def _swap(staging: Path, out: Path) -> None:
+    if not out.exists():
+        os.replace(staging, out)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+    os.replace(out, old / "site")
+    try:
+        os.replace(staging, out)
+    except BaseException:
+        os.replace(old / "site", out)
+        old.rmdir()
+        raise
+    _discard(old)
+
+
+#: Deleting a large old output takes seconds on slow disks; past this many files the
+#: old tree, already renamed out of the way, is deleted by a process of its own.
+BACKGROUND_DELETE = 2000
+
+
+def _discard(old: Path) -> None:
+    rm = shutil.which("rm")
+    if rm and _more_files_than(old, BACKGROUND_DELETE):
+        subprocess.Popen([rm, "-rf", "--", str(old)], start_new_session=True,
+                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL)
+    else:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _more_files_than(folder: Path, limit: int) -> bool:
+    for count, _ in enumerate(folder.rglob("*")):
+        if count >= limit:
+            return True
+    return False

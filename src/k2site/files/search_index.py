@@ -1,0 +1,152 @@
+"""Render stage, last step: the Pagefind search index of the rendered pages.
+
+Pagefind's binary (PyPI `pagefind[bin]`) indexes the article pages and the study pages
+(each study once, on its own page, not in every reference list that names it), copied
+to a scratch folder for it; `build` puts its bundle in the staged output before the
+swap, so search is offline and on the site's own host. The binary is called directly: its
+Python service wrapper costs over a second of start-up per build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from k2site.files.output import Output
+
+
+def executable() -> Path | None:
+    """The Pagefind binary shipped by `pagefind-bin`, or None when it is not installed."""
+    try:
+        import pagefind_bin
+    except ImportError:
+        return None
+    try:
+        return Path(pagefind_bin.get_executable())
+    except FileNotFoundError:
+        return None
+
+
+class SearchIndexError(RuntimeError):
+    """Pagefind failed; carries what it printed."""
+
+
+MARK = b"data-pagefind-body"
+"""The attribute of the pages Pagefind indexes; it leaves every other page out."""
+
+
+class Indexer:
+    """Pagefind for a build whose pages stream past to be written: the marked pages are
+    copied to a scratch folder, and Pagefind starts on them as soon as the last expected
+    one has gone by, while the rest of the site (its lists and JSON files) still renders.
+    The bundle is kept in the cache with a digest of those pages, so that a build of the
+    same pages reuses it."""
+
+    def __init__(self, language: str, cache_dir: Path | None, expected: int,
+                 scratch_in: Path | None = None) -> None:
+        self.language, self.expected = language, expected
+        self.kept = cache_dir / "search" if cache_dir is not None else None
+        self._digest = hashlib.sha256(f"{_version()}\x00{language}".encode())
+        # beside the output rather than in a temporary folder that may be held in memory
+        if scratch_in is not None:
+            scratch_in.mkdir(parents=True, exist_ok=True)
+        self._scratch = Path(tempfile.mkdtemp(prefix=".k2site-search-", dir=scratch_in))
+        self._pages = 0
+        self._running: tuple[subprocess.Popen[bytes], int] | None = None
+
+    def watch(self, files: Iterable[tuple[str, Output]]) -> Iterator[tuple[str, Output]]:
+        """`files` unchanged, with the marked pages noted on the way."""
+        for path, data in files:
+            if path.endswith(".html") and isinstance(data, bytes | bytearray) and MARK in data:
+                self._digest.update(f"\x00{path}\x00{len(data)}\x00".encode())
+                self._digest.update(data)
+                (self._scratch / "site" / path).parent.mkdir(parents=True, exist_ok=True)
+                (self._scratch / "site" / path).write_bytes(data)
+                self._pages += 1
+                if self._pages == self.expected and not self._cached():
+                    self._start()
+            yield path, data
+
+    def finish(self, staging: Path) -> None:
+        """Put the bundle for every marked page in `staging/pagefind` (none without any:
+        the search page then says that search is not available)."""
+        if self._pages == 0:
+            return
+        if self._cached():
+            assert self.kept is not None
+            shutil.copytree(self.kept / "pagefind", staging / "pagefind")
+            return
+        if self._running is not None and self._running[1] != self._pages:
+            self._stop()  # more pages were marked than expected: index them all
+        if self._running is None:
+            self._start()
+        assert self._running is not None
+        process = self._running[0]
+        process.wait()
+        self._running = None
+        if process.returncode != 0:
+            log = (self._scratch / "pagefind.log").read_text("utf-8", "replace").strip()
+            raise SearchIndexError(log or f"exit status {process.returncode}")
+        shutil.copytree(self._scratch / "pagefind", staging / "pagefind")
+        self._keep()
+
+    def close(self) -> None:
+        """Stop Pagefind if it still runs, and remove the scratch folder."""
+        self._stop()
+        shutil.rmtree(self._scratch, ignore_errors=True)
+
+    def _stop(self) -> None:
+        if self._running is not None:
+            self._running[0].kill()
+            self._running[0].wait()
+            self._running = None
+
+    def __enter__(self) -> Indexer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _start(self) -> None:
+        shutil.rmtree(self._scratch / "pagefind", ignore_errors=True)
+        (self._scratch / "site").mkdir(exist_ok=True)
+        # what it says goes to a file: a pipe nobody reads until the end could fill and stall it
+        with (self._scratch / "pagefind.log").open("wb") as log:
+            process = subprocess.Popen(
+                _command(self._scratch / "site", self._scratch / "pagefind", self.language),
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log)
+        self._running = (process, self._pages)
+
+    def _cached(self) -> bool:
+        if self.kept is None or not (self.kept / "pagefind").is_dir():
+            return False
+        stamp = self.kept / "pages.sha256"
+        return stamp.is_file() and stamp.read_text(encoding="ascii") == self._digest.hexdigest()
+
+    def _keep(self) -> None:
+        if self.kept is None:
+            return
+        try:
+            shutil.rmtree(self.kept, ignore_errors=True)
+            shutil.copytree(self._scratch / "pagefind", self.kept / "pagefind")
+            (self.kept / "pages.sha256").write_text(self._digest.hexdigest(), encoding="ascii")
+        except OSError:
+            shutil.rmtree(self.kept, ignore_errors=True)  # a read-only site indexes each time
+
+
+def _version() -> str:
+    """What identifies the Pagefind that made a bundle: its binary's path, size and time."""
+    binary = executable()
+    if binary is None:
+        return ""
+    stat = binary.stat()
+    return f"{binary}:{stat.st_size}:{stat.st_mtime_ns}"
+
+
+def _command(site: Path, output: Path, language: str) -> list[str]:
+    return [str(executable()), "--site", str(site), "--output-path", str(output),
+            "--force-language", language.split("-")[0]]

@@ -1,0 +1,181 @@
+"""Lint stage: the evidence-honesty rules `overclaim` and `uncited-claim` on a resolved site.
+
+Reads each claim's Markdown source (citations blanked, so columns stay exact) and asks
+`wording` whether its words go beyond its evidence. Pure: texts in, diagnostics out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import TYPE_CHECKING, NamedTuple
+
+from k2site.content.syntax import blank_citations, strip_ignores
+from k2site.diagnostics import Diagnostic, error, warning
+from k2site.files.cache import Cache, key
+from k2site.files.load import SiteSource
+from k2site.model.document import Page
+from k2site.model.evidence import overclaim_note
+from k2site.model.site import Site
+from k2site.pipeline.workers import MIN_ITEMS, parallel_imap
+
+if TYPE_CHECKING:  # compiling the vocabulary is only needed when a claim misses the cache
+    from k2site.lint import wording
+
+
+class _Finding(NamedTuple):
+    """What lint keeps of a `wording.WordingFinding`: plain values, so that reading the
+    cache does not import (and compile) the wording analysis."""
+
+    rule: str
+    start: int
+    message: str
+
+
+class _Wording:
+    """`wording.check_claim` remembered by text and group in `store`. The vocabulary is
+    loaded only on a miss: compiling it costs more than a whole cached small build."""
+
+    def __init__(self, extra: str | None, store: Cache | None) -> None:
+        self.extra, self.store = extra, store
+        self._vocab: wording.Vocabulary | None = None
+        self.checked: dict[str, list[_Finding]] = {}
+        """The checks of the page being linted, by cache key."""
+
+    @property
+    def vocab(self) -> wording.Vocabulary:
+        if self._vocab is None:
+            from k2site.lint import wording
+
+            self._vocab = wording.load_vocabulary(self.extra)  # ValueError when it is bad
+        return self._vocab
+
+    def check(self, text: str, group: str) -> list[_Finding]:
+        if self.store is None:
+            return self._check(text, group)
+        cache_key = key("lint", self.extra or "", group, text)
+        found = self.checked.get(cache_key)
+        if found is None:
+            found = self.store.old.get(cache_key)
+        if found is None:
+            found = self._check(text, group)
+        self.checked[cache_key] = found
+        return list(found)
+
+    def _check(self, text: str, group: str) -> list[_Finding]:
+        from k2site.lint import wording
+
+        return [_Finding(f.rule, f.start, f.message)
+                for f in wording.check_claim(text, group, self.vocab)]
+
+
+class Findings(NamedTuple):
+    """What the lint stage tells the site and the editor."""
+
+    flags: dict[str, str]
+    """Reader-facing overclaim note by claim id."""
+    uncited: dict[str, frozenset[int]]
+    """Flagged uncited paragraphs by page slug (indexes into `Page.passages`)."""
+    diagnostics: list[Diagnostic]
+
+
+def lint_site(site: Site, source: SiteSource, store: Cache | None = None) -> Findings:
+    """Overclaim notes, flagged uncited paragraphs, and a warning for each finding."""
+    vocab = _Wording(source.wording.text if source.wording else None, store)
+    try:
+        return _lint(site, source, vocab)
+    except ValueError as exc:
+        return Findings({}, {}, [error("wording.yaml", 1, 1, "wording-config", str(exc))])
+
+
+def _lint(site: Site, source: SiteSource, vocab: _Wording) -> Findings:
+    global _LINTING
+    findings = Findings({}, {}, [])
+    texts = {t.path: t.text for t in source.pages}
+    if len(site.pages) >= MIN_ITEMS:
+        _ = vocab.vocab  # compiled before the workers fork, so that they share it
+    _LINTING = (site, texts, vocab)
+    try:
+        for page, (flags, flagged, problems, checked) in zip(
+                site.pages, parallel_imap(_lint_page, range(len(site.pages))), strict=True):
+            findings.flags.update(flags)
+            if flagged:
+                findings.uncited[page.slug] = flagged
+            findings.diagnostics.extend(problems)
+            if vocab.store is not None:
+                for cache_key, found in checked.items():
+                    vocab.store.put(cache_key, found)
+    finally:
+        _LINTING = None
+    return findings
+
+
+#: What `_lint` is working on, for forked workers to inherit.
+_LINTING: tuple[Site, dict[str, str], _Wording] | None = None
+
+
+def _lint_page(index: int) -> tuple[dict[str, str], frozenset[int], list[Diagnostic],
+                                    dict[str, list[_Finding]]]:
+    """One page's overclaim notes, flagged passages, warnings, and the wording checks it
+    made (for the parent's cache: a worker's own puts would be lost)."""
+    assert _LINTING is not None
+    site, texts, vocab = _LINTING
+    page = site.pages[index]
+    return _lint_one(site, page, texts[page.path], vocab)
+
+
+def lint_page(site: Site, page: Page, text: str, extra: str | None
+              ) -> tuple[dict[str, str], frozenset[int], list[Diagnostic]]:
+    """One page of `site` linted on its own (for `serve`, after an edit to it alone): its
+    overclaim notes, flagged uncited passages and warnings, as `lint_site` finds them.
+    Raises ValueError when the site's wording.yaml is bad."""
+    flags, flagged, problems, _ = _lint_one(site, page, text, _checker(extra))
+    return flags, flagged, problems
+
+
+@lru_cache(maxsize=4)
+def _checker(extra: str | None) -> _Wording:
+    """An uncached checker per wording.yaml text: its vocabulary is compiled once."""
+    return _Wording(extra, None)
+
+
+def _lint_one(site: Site, page: Page, text: str, vocab: _Wording
+              ) -> tuple[dict[str, str], frozenset[int], list[Diagnostic],
+                         dict[str, list[_Finding]]]:
+    vocab.checked = {}
+    lines, ignored = _prepared(text)
+    flags: dict[str, str] = {}
+    problems: list[Diagnostic] = []
+    for claim in page.claims:
+        group = site.groups[claim.id].id
+        found = _check(page.path, lines, ignored, claim.span, group, vocab)
+        problems += found
+        if any(d.rule == "overclaim" for d in found):
+            flags[claim.id] = overclaim_note(group)
+    flagged = []
+    for number, span in enumerate(page.passages):
+        found = _check(page.path, lines, ignored, span, "none", vocab)
+        problems += found
+        flagged += [number] if found else []
+    return flags, frozenset(flagged), problems, vocab.checked
+
+
+def _prepared(text: str) -> tuple[list[str], dict[int, frozenset[str]]]:
+    """File lines with ignore comments and citations blanked; silenced rules per line."""
+    stripped, ignored = strip_ignores(text)
+    return blank_citations(stripped).split("\n"), ignored
+
+
+def _check(path: str, lines: list[str], ignored: Mapping[int, frozenset[str]],
+           span: tuple[int, int], group: str, vocab: _Wording) -> list[Diagnostic]:
+    first, last = span
+    text = "\n".join(lines[first - 1 : last])
+    silenced = frozenset().union(*(ignored.get(i, frozenset()) for i in range(first - 1, last)))
+    found = []
+    for finding in vocab.check(text, group):
+        if finding.rule in silenced:
+            continue
+        line = first + text.count("\n", 0, finding.start)
+        col = finding.start - (text.rfind("\n", 0, finding.start) + 1) + 1
+        found.append(warning(path, line, col, finding.rule, finding.message))
+    return found

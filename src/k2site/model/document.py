@@ -1,0 +1,160 @@
+"""The document model: small frozen values passed from stage to stage.
+
+Imports nothing of k2site but the evidence vocabulary. Templates never see these
+objects; `render` turns them into plain view-model dicts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from k2site.model.evidence import EvidenceGroup, claim_group, group_of
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """The settings in `site.yaml`."""
+
+    title: str
+    """The site's name, shown in every page header."""
+    base_url: str
+    """Absolute URL the site is published at, ending in `/`; used for canonical links."""
+    language: str = "en"
+    """BCP 47 language tag of the content."""
+    description: str = ""
+    """One-sentence description for search engines and the feed."""
+    author: str = ""
+    """Who wrote the articles."""
+    citation_style: str = "american-medical-association"
+    """A bundled CSL style name or a path to a `.csl` file inside the site."""
+    disclaimer: str = ""
+    """Medical disclaimer shown on every article page; a default one when empty."""
+
+
+@dataclass(frozen=True)
+class Study:
+    """One entry of the BibTeX store."""
+
+    key: str
+    """The BibTeX key, unique across the store."""
+    entry_type: str
+    """Lower-case entry type: `article`, `book`, `misc`..."""
+    fields: Mapping[str, str]
+    """Field values with LaTeX decoded to Unicode, keyed by lower-case field name."""
+    raw_fields: Mapping[str, str]
+    """Field values as written in the file, for BibTeX export and CSL conversion."""
+    path: str
+    """The .bib file, relative to the site folder."""
+    line: int
+    """Line of the entry's `@type{` in that file."""
+
+    @property
+    def design(self) -> str:
+        """The `evidence` field: the study's design, `unknown` when missing."""
+        return self.fields.get("evidence", "unknown").strip().lower() or "unknown"
+
+    @property
+    def group(self) -> EvidenceGroup:
+        return group_of(self.design)
+
+    @property
+    def verification(self) -> str:
+        """`confirmed`, `likely` or `unresolved`.
+
+        Only reconstructed references carry the field; an ordinary entry, with its own
+        authors and title, is taken as identified.
+        """
+        return self.fields.get("verification", "confirmed").strip().lower() or "confirmed"
+
+    @property
+    def participants(self) -> int | None:
+        value = self.fields.get("participants", "").replace(",", "").strip()
+        return int(value) if value.isdigit() else None
+
+    def get(self, name: str) -> str:
+        return self.fields.get(name, "")
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One key inside a Pandoc citation group such as `[see @a, p. 12; @b]`."""
+
+    key: str
+    """The cited BibTeX key."""
+    prefix: str = ""
+    """Text before the key, such as `see`."""
+    locator: str = ""
+    """Text after the key's comma, such as `p. 12`."""
+    line: int = 0
+    """Line of the citation in its page file."""
+    col: int = 0
+    """Column of the `@` of the key in that line."""
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A unit a reader judges: a cited paragraph or list item, or a `.claim` div."""
+
+    id: str
+    """Anchor id, unique across the site."""
+    page: str
+    """Slug of the page holding the claim."""
+    text: str
+    """Plain text without citation markers."""
+    citations: tuple[Citation, ...]
+    """The claim's citations, in order of appearance."""
+    line: int
+    """First line of the claim in its page file."""
+    explicit: bool = False
+    """Marked with a `::: {.claim #id}` div rather than found by its citations."""
+    ignored: frozenset[str] = frozenset()
+    """Lint rules silenced on this claim's lines with `<!-- k2site: ignore RULE -->`."""
+    span: tuple[int, int] = (0, 0)
+    """First and last line of the claim in its page file."""
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(c.key for c in self.citations)
+
+
+@dataclass(frozen=True)
+class Page:
+    """One content file, parsed."""
+
+    path: str
+    """The file, relative to the site folder."""
+    slug: str
+    """URL segment of the page: `<slug>/index.html`."""
+    title: str
+    order: int
+    """Reading order; pages sort by order, then slug."""
+    summary: str
+    """The key takeaway, shown under the title and on the home page."""
+    topics: tuple[str, ...]
+    reviewed: dt.date | None
+    """Date of the last editorial review."""
+    draft: bool
+    body_line: int
+    """Line in the file where the Markdown body starts (after the front matter)."""
+    body: str = field(repr=False)
+    """The body as HTML with placeholders for what depends on the whole site: citation
+    numbers, claim evidence and badges (see `markdown.PLACEHOLDER`)."""
+    groups: tuple[tuple[Citation, ...], ...] = field(default=(), repr=False)
+    """Each citation group of the body, in order; placeholder `c<i>` stands for group i."""
+    claims: tuple[Claim, ...] = ()
+    citations: tuple[Citation, ...] = ()
+    """Every citation on the page in reading order, inside claims or not."""
+    passages: tuple[tuple[int, int], ...] = ()
+    """First and last file line of each paragraph that cites nothing, for the linter."""
+    headings: tuple[tuple[int, str, str], ...] = ()
+    """(level, anchor id, text) of each heading, for the table of contents."""
+
+    def group_counts(self, designs_of: Mapping[str, str]) -> dict[str, int]:
+        """How many of this page's claims fall into each evidence group."""
+        counts: dict[str, int] = {}
+        for claim in self.claims:
+            group = claim_group(designs_of.get(k, "unknown") for k in claim.keys)
+            counts[group.id] = counts.get(group.id, 0) + 1
+        return counts

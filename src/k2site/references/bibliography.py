@@ -1,0 +1,415 @@
+"""Render-stage helper: BibTeX `Study` values -> CSL-JSON, formatted by citeproc-py.
+
+Read top to bottom: the public interface (`to_csl`, `csl_json`, `Bibliography`), the
+caches, the style loading and the output markup. The conversion of one entry, the way
+Pandoc's BibLaTeX reader does it, is `cslconvert`'s (with `cslfields` and `textcase`);
+`citeproc_fixes` mends citeproc-py where it breaks a CSL rule. Together they make a
+bundled style format an entry as `pandoc --citeproc` does
+(tests/test_pandoc_compare.py). citeproc-py is slow, so every formatted entry is cached
+by a hash of the style and the entry's fields.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+import warnings
+from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
+
+from k2site.model.document import Study
+from k2site.pipeline.workers import parallel_map
+
+if TYPE_CHECKING:  # citeproc-py loads only when something is not in the cache yet
+    from citeproc import CitationStylesBibliography, CitationStylesStyle
+
+STYLES_DIR = Path(__file__).parent.parent / "styles"
+_CSL_NS = "{http://purl.org/net/xbiblio/csl}"
+
+
+def bundled_styles() -> list[str]:
+    """Names of the CSL styles shipped with k2site."""
+    return sorted(p.stem for p in STYLES_DIR.glob("*.csl"))
+
+
+def to_csl(study: Study, store: Mapping[str, Study] | None = None) -> dict[str, Any]:
+    """The CSL-JSON item of one entry; `id` is the BibTeX key. With the `store`, fields
+    missing from the entry are taken from its `crossref` parent, as biblatex does."""
+    raw = _raw(study, store)
+    digest = _csl_json_digest(study, raw)
+    USED.add(digest)
+    found = ENTRY_CACHE.get(digest)
+    if found is None:
+        found = ENTRY_CACHE[digest] = _converted(study, raw)
+    return dict(json.loads(found))
+
+
+def convert_all(studies: Sequence[Study], store: Mapping[str, Study]) -> None:
+    """Convert every entry not converted yet, across worker processes when there are many
+    (converting names, dates and title case takes a third of a millisecond an entry)."""
+    global _CONVERTING
+    jobs = [(digest, study.key) for study in studies
+            if (digest := _csl_json_digest(study, _raw(study, store))) not in ENTRY_CACHE]
+    _CONVERTING = store
+    try:
+        done = parallel_map(_convert_job, [key for _, key in jobs])
+    finally:
+        _CONVERTING = None
+    for (digest, _), found in zip(jobs, done, strict=True):
+        ENTRY_CACHE[digest] = found
+
+
+def _raw(study: Study, store: Mapping[str, Study] | None) -> Mapping[str, str]:
+    if store is not None and study.raw_fields.get("crossref"):
+        from k2site.references.csl_json import inherit
+
+        return inherit(study, store)
+    return study.raw_fields
+
+
+def _csl_json_digest(study: Study, raw: Mapping[str, str]) -> str:
+    return _digest("csl-json", "", "", {"key": study.key, "type": study.entry_type, **raw})
+
+
+def _converted(study: Study, raw: Mapping[str, str]) -> str:
+    from k2site.references.csl_json import convert
+
+    return json.dumps(convert(study.key, study.entry_type, raw))
+
+
+#: The store of the `convert_all` running, for forked workers to inherit.
+_CONVERTING: Mapping[str, Study] | None = None
+
+
+def _convert_job(key: str) -> str:
+    assert _CONVERTING is not None
+    study = _CONVERTING[key]
+    return _converted(study, _raw(study, _CONVERTING))
+
+
+def csl_json(studies: Sequence[Study]) -> list[dict[str, Any]]:
+    """`references.json`: CSL-JSON items plus k2site's `evidence` and `verification`."""
+    items = []
+    store = {study.key: study for study in studies}
+    for study in sorted(studies, key=lambda s: s.key):
+        item = to_csl(study, store)
+        item["evidence"] = study.design
+        item["verification"] = study.verification
+        items.append(item)
+    return items
+
+
+def resolve_style(style: str, site_dir: Path | None = None) -> Path:
+    """The independent `.csl` file for a bundled name or a path inside the site."""
+    if style.endswith(".csl"):
+        path = Path(style) if site_dir is None else site_dir / style
+        if not path.is_file():
+            raise ValueError(f"citation style file '{style}' not found")
+        return _independent(path)
+    path = STYLES_DIR / f"{style}.csl"
+    if not path.is_file():
+        raise ValueError(
+            f"unknown citation style '{style}'; bundled: {', '.join(bundled_styles())}"
+        )
+    return _independent(path)
+
+
+def _independent(path: Path) -> Path:
+    """A dependent style (such as `vancouver`) names its parent; use the bundled parent."""
+    text = path.read_text(encoding="utf-8")
+    match = re.search(r'href="([^"]+)"\s+rel="independent-parent"', text)
+    if match is None:
+        return path
+    parent = STYLES_DIR / f"{match.group(1).rstrip('/').rsplit('/', 1)[-1]}.csl"
+    if not parent.is_file():
+        raise ValueError(f"citation style '{path.name}' needs its parent style {match.group(1)}")
+    return parent
+
+
+class Bibliography:
+    """One CSL style applied to a store; formats entries and in-text labels."""
+
+    def __init__(
+        self,
+        studies: Sequence[Study],
+        style: str,
+        site_dir: Path | None = None,
+        locale: str = "en-US",
+    ) -> None:
+        self.style_path = resolve_style(style, site_dir)
+        self.locale = locale
+        self._studies = {s.key: s for s in studies}
+        # keyed by content, so an edited site style is reloaded while `k2site serve` runs
+        text = self.style_path.read_bytes()
+        self._style_hash = hashlib.sha1(text).hexdigest()
+        self.numeric = _is_numeric(text.decode("utf-8"))
+        self._ids = {key: f"k{i}" for i, key in enumerate(self._studies)}
+        self._converted: dict[str, dict[str, Any]] = {}
+
+    @property
+    def _style(self) -> CitationStylesStyle:
+        """The parsed style, on first use: parsing it and loading citeproc-py cost more
+        than a small site's whole build from the cache."""
+        return _load_style(str(self.style_path), self._style_hash, self.locale)
+
+    def entries(self, keys_in_citation_order: Sequence[str]) -> dict[str, str]:
+        """Formatted entry per known key, as safe HTML, without its number or label."""
+        return {
+            key: self._entry(key)
+            for key in keys_in_citation_order
+            if key in self._studies
+        }
+
+    def sort_keys(self, keys: Sequence[str]) -> list[str]:
+        """The keys in the style's bibliography order (citation order for numeric styles)."""
+        known = [k for k in dict.fromkeys(keys) if k in self._studies]
+        if self.numeric or self._style.root.bibliography.sort is None:
+            return known
+        digest = _digest("sort", self._style_hash, self.locale, {"keys": known,
+                         "items": [self._item(k) for k in known]})
+        if digest not in SORT_CACHE:
+            bib = self._bibliography(known)
+            bib.sort()
+            by_id = {self._ids[k]: k for k in known}
+            SORT_CACHE[digest] = [by_id[item.key] for item in bib.items]
+        return list(SORT_CACHE[digest])
+
+    def cite_label(self, key: str, number: int, locator: str = "") -> str:
+        """Plain in-text label of one cited item: `12` or `Gast et al., 2009`. The
+        locator is not part of it: the caller appends it in both kinds of style."""
+        if self.numeric:
+            return str(number)
+        if key not in self._studies:
+            return key
+        return self._cached("cite", key, self._format_cite)
+
+    def format_item(self, item: Mapping[str, Any]) -> str:
+        """One CSL-JSON item formatted as a bibliography entry (safe HTML, no number);
+        for "cite this page", where the page itself is a `webpage` item."""
+        digest = self._item_digest(item)
+        USED.add(digest)
+        found = ENTRY_CACHE.get(digest)
+        if found is None:
+            found = ENTRY_CACHE[digest] = self._format_item(item)
+        return found
+
+    def prepare(self, keys: Sequence[str], items: Sequence[Mapping[str, Any]] = ()) -> None:
+        """Format every entry and in-text label of `keys`, and every item, that is not
+        cached yet, across worker processes when there are many: citeproc-py takes over
+        a millisecond an entry, the largest serial cost of a cold build."""
+        global _PREPARING
+        convert_all([self._studies[k] for k in dict.fromkeys(keys) if k in self._studies],
+                    self._studies)
+        kinds = ("entry",) if self.numeric else ("entry", "cite")
+        jobs: list[tuple[str, str | Mapping[str, Any]]] = [
+            (kind, key) for key in dict.fromkeys(keys) if key in self._studies
+            for kind in kinds]
+        jobs += [("item", item) for item in items]
+        digests = [self._item_digest(x) if isinstance(x, Mapping) else self._digest(kind, x)
+                   for kind, x in jobs]
+        USED.update(digests)
+        missing = [i for i, digest in enumerate(digests) if digest not in ENTRY_CACHE]
+        if missing:
+            _ = self._style  # parsed before the workers fork, so that they share it
+        _PREPARING = self
+        try:
+            done = parallel_map(_format_job, [jobs[i] for i in missing])
+        finally:
+            _PREPARING = None
+        for i, text in zip(missing, done, strict=True):
+            ENTRY_CACHE[digests[i]] = text
+
+    def _entry(self, key: str) -> str:
+        return self._cached("entry", key, self._format)
+
+    def _digest(self, kind: str, key: str) -> str:
+        return _digest(kind, self._style_hash, self.locale, self._item(key))
+
+    def _item_digest(self, item: Mapping[str, Any]) -> str:
+        internal = {name: value for name, value in item.items() if name != "id"}
+        return _digest("item", self._style_hash, self.locale, internal)
+
+    def _cached(self, kind: str, key: str, make: Callable[[str], str]) -> str:
+        """Output per (style, locale, entry fields): unchanged entries are not re-rendered
+        when the site is rebuilt in the same process (`k2site serve`)."""
+        digest = self._digest(kind, key)
+        USED.add(digest)
+        found = ENTRY_CACHE.get(digest)
+        if found is None:
+            found = ENTRY_CACHE[digest] = make(key)
+        return found
+
+    def _item(self, key: str) -> dict[str, Any]:
+        """The entry as citeproc-py's input, converted on first use."""
+        if key not in self._converted:
+            self._converted[key] = _item_for(self._studies[key], self._ids[key], self._studies)
+        return self._converted[key]
+
+    def _format_cite(self, key: str) -> str:
+        from citeproc import Citation, CitationItem
+
+        bib = self._bibliography([key])
+        citation = Citation([CitationItem(self._ids[key])])
+        bib.register(citation)
+        text = str(bib.cite(citation, lambda item: None))
+        return _plain(text).strip().strip("()[]").strip()
+
+    def _format_item(self, item: Mapping[str, Any]) -> str:
+        from citeproc import Citation, CitationItem, CitationStylesBibliography
+        from citeproc.source.json import CiteProcJSON
+
+        internal = {name: value for name, value in item.items() if name != "id"}
+        internal["id"] = "page"
+        bib = CitationStylesBibliography(self._style, CiteProcJSON([internal]), _MARKUP)
+        bib.register(Citation([CitationItem("page")]))
+        return self._output(bib.bibliography(), item.get("language", "en"))
+
+    def _format(self, key: str) -> str:
+        from citeproc import Citation, CitationItem
+
+        bib = self._bibliography([key])
+        bib.register(Citation([CitationItem(self._ids[key])]))
+        return self._output(bib.bibliography(), self._item(key).get("language", "en"))
+
+    def _output(self, rendered: Sequence[Any], language: str = "en") -> str:
+        if not rendered:
+            return ""
+        text = str(rendered[0])
+        quotes_take_punctuation = self._style.root.get_locale_option("punctuation-in-quote")
+        if str(quotes_take_punctuation).lower() == "true" and language.startswith("en"):
+            # American usage, `“good.”`, for English entries, as Pandoc does
+            text = _CLOSING_QUOTE_THEN_PUNCTUATION.sub(r"\2\1", text)
+        return _html(text)
+
+    def _bibliography(self, keys: Sequence[str]) -> CitationStylesBibliography:
+        from citeproc import Citation, CitationItem, CitationStylesBibliography
+        from citeproc.source.json import CiteProcJSON
+
+        with warnings.catch_warnings():
+            # citeproc-py warns about CSL 1.0.2 variables it does not list (volume-title),
+            # yet formats them; the warning would only be noise in the build output.
+            warnings.simplefilter("ignore", UserWarning)
+            source = CiteProcJSON([self._item(k) for k in keys])
+        bib = CitationStylesBibliography(self._style, source, _MARKUP)
+        for key in keys:
+            bib.register(Citation([CitationItem(self._ids[key])]))
+        return bib
+
+
+#: The bibliography whose `prepare` is running, for forked workers to inherit.
+_PREPARING: Bibliography | None = None
+
+
+def _format_job(job: tuple[str, str | Mapping[str, Any]]) -> str:
+    """One formatting job of `Bibliography.prepare`, in a worker process."""
+    assert _PREPARING is not None
+    kind, what = job
+    if isinstance(what, Mapping):
+        return _PREPARING._format_item(what)
+    return (_PREPARING._format if kind == "entry" else _PREPARING._format_cite)(what)
+
+
+#: Formatted output by content hash of (kind, style file, locale, CSL item). The pipeline
+#: may persist and restore it between runs (with k2site's code fingerprint in its own key).
+#: Formatted output, and converted CSL-JSON as JSON text, by a digest of their input.
+ENTRY_CACHE: dict[str, str] = {}
+#: The ENTRY_CACHE digests asked for since the last clear: what a disk cache should keep.
+USED: set[str] = set()
+SORT_CACHE: dict[str, list[str]] = {}
+
+
+def _digest(kind: str, style: str, locale: str, item: dict[str, Any]) -> str:
+    fields = {name: value for name, value in item.items() if name != "id"}
+    payload = json.dumps([kind, style, locale, fields], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha1(payload.encode("utf-8")).hexdigest()
+
+
+def _item_for(study: Study, internal_id: str, store: Mapping[str, Study]) -> dict[str, Any]:
+    # citeproc-py lower-cases ids; a neutral id keeps `Smith2009` and `smith2009` apart.
+    item = to_csl(study, store)
+    item["id"] = internal_id
+    return item
+
+
+@lru_cache(maxsize=32)
+def _load_style(path: str, content_hash: str, locale: str) -> CitationStylesStyle:
+    from citeproc import CitationStylesStyle
+
+    from k2site.references import citeproc_patches  # noqa: F401  # imported for its fixes to citeproc-py
+
+    style = CitationStylesStyle(path, locale=locale, validate=False)
+    _drop_bibliography_numbers(style)
+    return style
+
+
+def _drop_bibliography_numbers(style: CitationStylesStyle) -> None:
+    """The caller numbers entries itself, so the layout's own number is removed."""
+    bibliography = style.root.bibliography
+    if bibliography is None:
+        return
+    layout = bibliography.find(f"{_CSL_NS}layout")
+    for node in list(layout.iter(f"{_CSL_NS}text")):
+        if node.get("variable") in ("citation-number", "citation-label"):
+            node.getparent().remove(node)
+
+
+def _is_numeric(style_text: str) -> bool:
+    """Whether the style's first `category` with a `citation-format` says `numeric`; read
+    from the text, so that a build from the cache needs no XML parser."""
+    match = _CITATION_FORMAT.search(_XML_COMMENT.sub("", style_text))
+    return match is not None and match.group(1) == "numeric"
+
+
+_XML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_CITATION_FORMAT = re.compile(r"<category\b[^>]*?\bcitation-format\s*=\s*[\"']([^\"']*)[\"']")
+
+
+# Output markup: citeproc-py's formatter interface, producing safe HTML
+
+
+def _tag(name: str) -> Any:
+    """A citeproc-py formatter wrapper that marks text with private-use characters."""
+    return lambda text: f"\ue000{name}\ue001{text}\ue002{name}\ue001"
+
+
+# citeproc-py's own HTML formatter leaves variable text unescaped; this one marks the
+# style's markup, so that all text can be escaped first and the tags put in afterwards.
+_MARKUP = SimpleNamespace(
+    preformat=lambda text: text,
+    Italic=_tag("i"), Oblique=_tag("i"), Bold=_tag("b"), Light=_tag("span"),
+    Underline=_tag("u"), Superscript=_tag("sup"), Subscript=_tag("sub"),
+    SmallCaps=_tag("small-caps"),
+)
+_MARK = re.compile("\ue000([a-z-]+)\ue001|\ue002([a-z-]+)\ue001")
+
+
+def _html(marked: str) -> str:
+    """Escaped text with the style's markup as HTML tags."""
+
+    def tag(match: re.Match[str]) -> str:
+        opening, closing = match.groups()
+        if opening == "small-caps":
+            return '<span style="font-variant:small-caps">'
+        if opening:
+            return f"<{opening}>"
+        return "</span>" if closing in ("small-caps", "span") else f"</{closing}>"
+
+    return _MARK.sub(tag, html.escape(_tidy(marked), quote=False))
+
+
+def _plain(marked: str) -> str:
+    return _MARK.sub("", _tidy(marked))
+
+
+_CLOSING_QUOTE_THEN_PUNCTUATION = re.compile(r"(”)([.,])")
+_DOUBLE_PERIOD = re.compile("([.?!])((?:\ue002[a-z-]+\ue001)*)\\.")
+
+
+def _tidy(marked: str) -> str:
+    """Collapse spaces, and drop a period after `.`, `?` or `!` as CSL processors do."""
+    return _DOUBLE_PERIOD.sub(r"\1\2", " ".join(marked.split()))

@@ -1,0 +1,177 @@
+"""Parse stage for the BibTeX store: `.bib` texts -> `Study` values and diagnostics.
+
+bibtexparser 2 does the parsing; this module turns its failed blocks into positioned
+diagnostics, decodes LaTeX, and checks the custom `evidence` and `verification` fields
+against the vocabulary of SPEC §3.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from k2site.diagnostics import Diagnostic, error, warning
+from k2site.model.document import Study
+from k2site.model.evidence import DESIGNS, VERIFICATIONS
+from k2site.references import latex
+
+if TYPE_CHECKING:  # bibtexparser loads only when a .bib file changed (see `parse_file`)
+    from bibtexparser import model as bib
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+_PMID = re.compile(r"^\d{1,9}$")
+
+# bibtexparser logs each failed block; k2site reports them as diagnostics instead.
+logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
+
+
+@dataclass(frozen=True)
+class BibSource:
+    """One `.bib` file as read from disk."""
+
+    path: str
+    text: str
+
+
+def parse_store(sources: Sequence[BibSource]) -> tuple[dict[str, Study], list[Diagnostic]]:
+    """Every entry of every file, keyed by BibTeX key, with the problems found."""
+    return merge_files([parse_file(source) for source in sources])
+
+
+def merge_files(
+    parsed: Sequence[tuple[list[Study], list[Diagnostic]]],
+) -> tuple[dict[str, Study], list[Diagnostic]]:
+    """One store from each file's entries; a key defined twice is an error at the second."""
+    studies: dict[str, Study] = {}
+    diagnostics: list[Diagnostic] = []
+    for entries, problems in parsed:
+        diagnostics += problems
+        for study in entries:
+            first = studies.get(study.key)
+            if first is None:
+                studies[study.key] = study
+            else:
+                diagnostics.append(_duplicate(study, first))
+    return studies, diagnostics
+
+
+def parse_file(source: BibSource) -> tuple[list[Study], list[Diagnostic]]:
+    """One `.bib` file's entries, in file order, and its problems."""
+    import bibtexparser
+
+    library = bibtexparser.parse_string(source.text)
+    diagnostics: list[Diagnostic] = []
+    entries: dict[str, Study] = {}
+    studies = []
+    for entry in library.entries:
+        study = _study(source.path, entry, diagnostics)
+        entries.setdefault(study.key, study)
+        studies.append(study)
+    for block in library.failed_blocks:
+        diagnostics.append(_failed_block(source, block, entries))
+    return studies, diagnostics
+
+
+def _study(path: str, entry: bib.Entry, diagnostics: list[Diagnostic]) -> Study:
+    raw = {f.key.lower(): _text(f.value) for f in entry.fields}
+    decoded = {name: _decode(name, value) for name, value in raw.items()}
+    study = Study(
+        key=entry.key,
+        entry_type=entry.entry_type.lower(),
+        fields=decoded,
+        raw_fields=raw,
+        path=path,
+        line=(entry.start_line or 0) + 1,
+    )
+    lines = {f.key.lower(): f.start_line + 1 for f in entry.fields}
+    diagnostics.extend(_check_fields(study, lines))
+    return study
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else str(value)
+
+
+def _decode(name: str, value: str) -> str:
+    if name in ("url", "doi", "file", "pmid"):
+        return value.strip()
+    if name == "month" and value.lower()[:3] in _MONTHS and len(value) <= 9:
+        return str(_MONTHS.index(value.lower()[:3]) + 1)
+    return latex.decode(value)
+
+
+def _check_fields(study: Study, lines: dict[str, int]) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    design = study.fields.get("evidence", "").strip().lower()
+    if not design:
+        found.append(
+            warning(
+                study.path, study.line, 1, "missing-evidence",
+                f"entry '{study.key}' has no 'evidence' field; it counts as a source not"
+                f" identified. Add one of: {', '.join(DESIGNS)}",
+            )
+        )
+    elif design not in DESIGNS:
+        found.append(
+            error(
+                study.path, lines.get("evidence", study.line), 3, "bad-evidence",
+                f"entry '{study.key}' has evidence = '{design}', which is not a design k2site"
+                f" knows; use one of: {', '.join(DESIGNS)}",
+            )
+        )
+    verification = study.fields.get("verification", "").strip().lower()
+    if verification and verification not in VERIFICATIONS:
+        found.append(
+            error(
+                study.path, lines.get("verification", study.line), 3, "bad-evidence",
+                f"entry '{study.key}' has verification = '{verification}'; use one of:"
+                f" {', '.join(VERIFICATIONS)}",
+            )
+        )
+    found.extend(_check_identifiers(study, lines))
+    return found
+
+
+#: Identifier fields, the form each must take, and what to say when one does not.
+_IDENTIFIERS = (
+    ("doi", _DOI, ", which is not of the form 10.NNNN/suffix"),
+    ("pmid", _PMID, "; a PubMed id is a number"),
+)
+
+
+def _check_identifiers(study: Study, lines: dict[str, int]) -> list[Diagnostic]:
+    return [
+        warning(study.path, lines.get(name, study.line), 3, "bad-identifier",
+                f"entry '{study.key}' has {name} = '{value}'{why}")
+        for name, form, why in _IDENTIFIERS
+        if (value := study.fields.get(name, "")) and not form.match(value)
+    ]
+
+
+def _duplicate(study: Study, first: Study) -> Diagnostic:
+    return error(
+        study.path, study.line, 1, "duplicate-key",
+        f"duplicate BibTeX key '{study.key}': first defined at {first.path}:{first.line}",
+    )
+
+
+def _failed_block(source: BibSource, block: bib.Block, entries: dict[str, Study]) -> Diagnostic:
+    line = (block.start_line or 0) + 1
+    from bibtexparser.model import DuplicateBlockKeyBlock
+
+    if isinstance(block, DuplicateBlockKeyBlock):
+        first = entries.get(block.key)
+        where = f": first defined at {first.path}:{first.line}" if first else ""
+        return error(source.path, line, 1, "duplicate-key",
+                     f"duplicate BibTeX key '{block.key}'{where}")
+    failure = getattr(block, "error", None)
+    reason = " ".join(str(getattr(failure, "abort_reason", "") or failure or "").split())
+    end = getattr(failure, "end_index", None)
+    if isinstance(end, int):
+        reason += f" (noticed at line {source.text.count(chr(10), 0, end) + 1})"
+    return error(source.path, line, 1, "bib-syntax",
+                 f"BibTeX syntax error in this entry: {reason or 'it could not be parsed'}")

@@ -1,0 +1,209 @@
+"""Render-stage helper for `csl`: fixes to citeproc-py 0.11, applied when imported.
+
+Each fix replaces one method of citeproc-py's style model so that a CSL rule holds that
+citeproc-py gets wrong; together they make a bundled style format an entry as `pandoc
+--citeproc` does (tests/test_pandoc_compare.py shows the effect of each):
+
+- `Substitute.add_to_repressed_list`: a variable used as a substitute is not printed
+  again, also when the substitute is a macro (AMA and APA printed an author-less title
+  twice).
+- `FormatNumber._format_last_page`: the second page of a range is shortened per the
+  style's `page-range-format` as Pandoc does, but a longer second number is never cut.
+- `Names.process`: names used as a substitute (an editor standing in for the author)
+  are not printed again; citeproc-py only suppressed repeated `<text>` variables.
+- `If._is_numeric`: CSL's is-numeric accepts `12`, `2a`, `2-4`, `1, 3` and `7.2`, where
+  citeproc-py took a single number only.
+- `Label._is_plural`: `number-of-pages` is looked up on the reference, not the citation.
+- `Name.process`: BibTeX's `and others` ends the name list with "et al.".
+- `CitationStylesElement.xpath_search`: each lookup is cached, as style trees do not
+  change shape after loading (a third of the formatting time).
+- `Date.render_single_date`: a locale's date format joins its parts with its own
+  delimiter, not the calling element's (`2006Jan`).
+- `TextCased.case`: `text-case="title"` as Pandoc's citeproc applies it (`textcase`).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import Any
+
+from citeproc import model as citeproc_model
+from citeproc.source import VariableError
+
+from k2site.references.capitalisation import title_case
+
+
+def _repress_substituted(self: Any, child: Any, context: Any) -> None:
+    """CSL: a variable used as a substitute is not printed again. citeproc-py forgets
+    this when the substitute is a macro (AMA and APA print an author-less title twice)."""
+    repressed = context.get_layout().repressed
+    for element in _called_elements(child, set()):
+        for variable in (element.get("variable") or "").split() or [None]:
+            repressed.setdefault(element.tag, []).append(variable)
+
+
+def _called_elements(element: Any, seen: set[str]) -> list[Any]:
+    """The element and every element with a variable in the macros it calls, recursively."""
+    found = [element]
+    name = element.get("macro")
+    if name and name not in seen:
+        seen.add(name)
+        for inner in element.get_macro(name).iter():
+            if inner.get("variable"):
+                found.append(inner)
+            if inner.get("macro"):
+                found += _called_elements(inner, seen)
+    return found
+
+
+def _last_page(self: Any, first: str, last: str) -> str:
+    """The second page of a range per `page-range-format`, as Pandoc's citeproc shortens
+    it, except that a longer second number is never cut (Pandoc turns `1-11` into `1-1`)."""
+    page_format = self.get_root().get_option("page-range-format")
+    first_prefix, last_prefix = first.rstrip("0123456789"), last.rstrip("0123456789")
+    if page_format is None or first_prefix != last_prefix:
+        return last
+    x, y = first[len(first_prefix) :], last[len(last_prefix) :]
+    if not x or not y:
+        return last
+    if len(y) < len(x):
+        y = x[: len(x) - len(y)] + y  # `1620-35` means `1620-1635`
+    if page_format == "expanded" or len(y) > len(x):
+        return last_prefix + y
+    if page_format.startswith("chicago"):
+        return _chicago_last_page(x, y)
+    return _minimal_last_page(x, y, 2 if page_format == "minimal-two" else 1)
+
+
+def _minimal_last_page(x: str, y: str, threshold: int) -> str:
+    common = len(os.path.commonprefix([x, y]))
+    rest = y[common:]
+    return y[-threshold:] if len(rest) < threshold <= len(y) else rest
+
+
+def _chicago_last_page(x: str, y: str) -> str:
+    if len(x) < 3 or x.endswith("00"):
+        return y
+    if x[-2:-1] == "0":
+        return _minimal_last_page(x, y, 1)
+    if len(x) == 4 and sum(a != b for a, b in zip(x, y, strict=False)) >= 3:
+        return y
+    return _minimal_last_page(x, y, 2)
+
+
+def _names_not_repressed(self: Any, item: Any, *args: Any, **kwargs: Any) -> Any:
+    """Names used as a substitute (an editor standing in for the author) are not printed
+    again; citeproc-py only suppressed repeated `<text>` variables."""
+    context = kwargs.get("context")
+    try:
+        repressed = (self if context is None else context).get_layout().repressed
+    except IndexError:  # rendered for sorting, outside any layout
+        repressed = {}
+    roles = (self.get("variable") or "").split()
+    kept = [role for role in roles if role not in repressed.get(self.tag, [])]
+    if kept == roles:
+        return _ORIGINAL_NAMES_ELEMENT(self, item, *args, **kwargs)
+    if not kept:
+        raise VariableError
+    self.set("variable", " ".join(kept))  # the style tree is shared: restore it after
+    try:
+        return _ORIGINAL_NAMES_ELEMENT(self, item, *args, **kwargs)
+    finally:
+        self.set("variable", " ".join(roles))
+
+
+_NUMERIC = re.compile(r"^[A-Za-z]*\d+[A-Za-z]*(?:\s*[-\u2013&,.]\s*[A-Za-z]*\d+[A-Za-z]*)*$")
+
+
+def _if_is_numeric(self: Any, item: Any) -> list[bool]:
+    """CSL's is-numeric: `12`, `2a`, `2-4`, `1, 3`, `7.2` (citeproc-py took one number)."""
+    found = []
+    for variable in self.get("is-numeric").split():
+        try:
+            value = str(item.reference[variable.replace("-", "_")])
+        except VariableError:
+            value = ""
+        found.append(bool(_NUMERIC.match(value.strip())))
+    return found
+
+
+def _label_is_plural(self: Any, item: Any) -> bool:
+    """citeproc-py looked `number-of-pages` up on the citation, not the reference."""
+    variable = self.get("variable") or ""
+    if not variable.startswith("number-of"):
+        return bool(_ORIGINAL_IS_PLURAL(self, item))
+    try:
+        value = str(item.reference[variable.replace("-", "_")])
+    except VariableError:
+        return False
+    digits = re.match(r"\d+", value)
+    return digits is not None and int(digits.group()) > 1
+
+
+def _names_with_others(self: Any, item: Any, variable: str, *args: Any, **kwargs: Any) -> Any:
+    """BibTeX's `and others` ends the list with "et al.", as in Pandoc's citeproc."""
+    names = item.reference.get(variable, [])
+    if not names or names[-1].get("literal") != "others":
+        return _ORIGINAL_NAMES(self, item, variable, *args, **kwargs)
+    item.reference[variable] = names[:-1]
+    try:
+        text = _ORIGINAL_NAMES(self, item, variable, *args, **kwargs)
+    finally:
+        item.reference[variable] = names
+    minimum = self.get_option("et-al-min", kwargs.get("context"))
+    if not text or (minimum and len(names) - 1 >= minimum > 1):
+        return text  # the style already shortened the list with its own et al.
+    precedes = self.get_option("delimiter-precedes-et-al", kwargs.get("context"))
+    comma = precedes == "always" or (precedes == "contextual" and len(names) > 2)
+    delimiter = self.get_option("delimiter", kwargs.get("context")) if comma else " "
+    return text + delimiter + self.et_al()
+
+
+_XPATH_CACHE: dict[tuple[Any, str], Any] = {}
+
+
+def _cached_xpath(self: Any, expression: str) -> Any:
+    """citeproc-py looks macros, terms and layouts up by XPath for every entry; the style
+    trees do not change shape after loading, so each answer is kept (a third of the time)."""
+    key = (self, expression)
+    found = _XPATH_CACHE.get(key)
+    if found is None:
+        found = _XPATH_CACHE[key] = _ORIGINAL_XPATH(self, expression)
+    return found
+
+
+def _locale_date_join(self: Any, date: Any, show_parts: Any = None, context: Any = None) -> Any:
+    """A locale's date format joins its parts with its own delimiter (CSL 1.0.2,
+    Localized Date Formats); citeproc-py took the calling element's (`2006Jan`)."""
+    if context != self:
+        parts = self.parts(date, show_parts, context)
+    else:
+        parts = self.parts(date, show_parts)
+    return self.join(parts) if parts else None
+
+
+def _case(self: Any, text: Any, language: str | None = None) -> Any:
+    """`text-case="title"` as Pandoc's citeproc applies it (hyphenated words, last word)."""
+    if self.get("text-case") == "title" and language in (None, "en"):
+        return title_case(text)
+    return _ORIGINAL_CASE(self, text, language)
+
+
+# The fixes take effect here, once, when the module is first imported; the fixes that
+# call citeproc-py's own method keep it as `_ORIGINAL_...`.
+
+_ORIGINAL_XPATH = citeproc_model.CitationStylesElement.xpath_search
+citeproc_model.CitationStylesElement.xpath_search = _cached_xpath
+_ORIGINAL_NAMES = citeproc_model.Name.process
+_ORIGINAL_NAMES_ELEMENT = citeproc_model.Names.process
+citeproc_model.Names.process = _names_not_repressed
+_ORIGINAL_IS_PLURAL = citeproc_model.Label._is_plural
+citeproc_model.Label._is_plural = _label_is_plural
+citeproc_model.If._is_numeric = _if_is_numeric
+_ORIGINAL_CASE = citeproc_model.TextCased.case
+citeproc_model.TextCased.case = _case
+citeproc_model.Date.render_single_date = _locale_date_join
+citeproc_model.Substitute.add_to_repressed_list = _repress_substituted
+citeproc_model.FormatNumber._format_last_page = _last_page
+citeproc_model.Name.process = _names_with_others

@@ -1,0 +1,318 @@
+"""Render stage: view models, the plain dicts templates see. Pure.
+
+Each function takes the resolved `Site` (and formatted reference entries) and returns
+what one template needs, with no model objects inside.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+from urllib.parse import urlparse
+
+from markupsafe import Markup, escape
+
+from k2site.model.document import Claim, Page, Study
+from k2site.model.evidence import (
+    DESIGN_LABEL,
+    GROUP_BY_ID,
+    GROUPS,
+    VERIFICATION_LABEL,
+    EvidenceGroup,
+)
+from k2site.model.site import Site
+from k2site.render.jsonld import jsonld_page, short_authors, study_jsonld
+
+DEFAULT_DISCLAIMER = (
+    "This page is for information only and is not medical advice. Talk to a doctor or"
+    " pharmacist before changing your diet, supplements or medicines."
+)
+
+
+def group_view(group: EvidenceGroup) -> dict[str, Any]:
+    return {"id": group.id, "label": group.label, "short": group.short,
+            "symbol": group.symbol, "meaning": group.meaning, "rank": group.rank}
+
+
+def common(site: Site) -> dict[str, Any]:
+    """What every page template gets as `site`."""
+    config = site.config
+    return {
+        "title": config.title, "base_url": config.base_url, "language": config.language,
+        "description": config.description, "author": config.author,
+        "disclaimer": config.disclaimer or DEFAULT_DISCLAIMER,
+        "base_path": urlparse(config.base_url).path or "/",
+        "groups": [group_view(g) for g in GROUPS],
+    }
+
+
+def badge(site: Site, claim_id: str, root: str) -> Markup:
+    """The evidence badge after a claim: a shape and words, never colour alone."""
+    group = site.groups.get(claim_id, GROUP_BY_ID["none"])
+    return _badge(group, root, site.flags.get(claim_id))
+
+
+def uncited_mark(root: str) -> str:
+    """After an uncited paragraph that states a health effect as fact: no source backs it."""
+    return str(_badge(GROUP_BY_ID["none"], root,
+                      "States a health effect as fact, with no source cited."))
+
+
+def _badge(group: EvidenceGroup, root: str, note: str | None) -> Markup:
+    html = (
+        f' <a class="badge badge-{group.id}" href="{root}how-we-grade/#{group.id}"'
+        f' data-evidence="{group.id}" data-pagefind-ignore>'
+        f'<span class="badge-symbol" aria-hidden="true">{group.symbol}</span>'
+        f'<span class="visually-hidden">Evidence: </span>'
+        f"{escape(group.short)}</a>"
+    )
+    if note:
+        html += (f' <span class="overclaim-note" role="note"><span aria-hidden="true">⚠</span>'
+                 f" {escape(note)}</span>")
+    return Markup(html)
+
+
+def summary(site: Site, claims: list[Claim]) -> dict[str, Any]:
+    """How many claims rest on each evidence group, strongest first."""
+    counts = {g.id: 0 for g in GROUPS}
+    for claim in claims:
+        counts[site.groups[claim.id].id] += 1
+    rows, x = [], 0.0
+    for group in GROUPS:
+        if counts[group.id]:
+            percent = round(100 * counts[group.id] / len(claims), 2)
+            rows.append({**group_view(group), "count": counts[group.id], "percent": percent,
+                         "x": round(x, 2)})
+            x += percent
+    return {"total": len(claims), "rows": rows}
+
+
+def study_view(site: Site, study: Study, entries: Mapping[str, str]) -> dict[str, Any]:
+    """One study as previews, reference lists and its page show it."""
+    return {
+        "key": study.key, "number": site.numbers.get(study.key),
+        "entry": Markup(entries.get(study.key) or escape(study.get("title") or study.key)),
+        "title": study.get("title"), "year": study.get("year"),
+        "authors": study.get("author"), "journal": study.get("journal"),
+        "design": study.design, "design_label": DESIGN_LABEL.get(study.design, study.design),
+        "group": group_view(study.group), "participants": study.participants,
+        "verification": study.verification,
+        "verification_label": VERIFICATION_LABEL.get(study.verification, study.verification),
+        "doi": study.get("doi"), "pmid": study.get("pmid"), "url": safe_url(study.get("url")),
+        "note": study.get("note"),
+    }
+
+
+def safe_url(url: str) -> str:
+    """Only http(s) links from references reach a page; anything else is dropped."""
+    url = url.strip()
+    return url if url.lower().startswith(("http://", "https://")) else ""
+
+
+def claim_link(site: Site, claim: Claim) -> dict[str, Any]:
+    return {"id": claim.id, "page": claim.page, "page_title": site.page_titles[claim.page],
+            "text": claim.text, "group": group_view(site.groups[claim.id])}
+
+
+class StudyViews:
+    """Each study's view, preview and JSON-LD, made once per build: a study looks the same
+    on every page that cites it, and a large site cites each one from many pages."""
+
+    def __init__(self, site: Site, entries: Mapping[str, str]) -> None:
+        self.site, self.entries = site, entries
+        self._made: dict[str, tuple[dict[str, Any], dict[str, Any], dict[str, Any]]] = {}
+
+    def __call__(self, key: str) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+        """(a copy of its `study_view`, its `preview`, its `study_jsonld`)."""
+        made = self._made.get(key)
+        if made is None:
+            view = study_view(self.site, self.site.studies[key], self.entries)
+            made = self._made[key] = (view, preview(view), study_jsonld(self.site, view))
+        return dict(made[0]), made[1], made[2]
+
+
+def article(site: Site, page: Page, body: Markup, studies: StudyViews,
+            index: int) -> dict[str, Any]:
+    keys = list(dict.fromkeys(c.key for c in page.citations if c.key in site.studies))
+    keys.sort(key=lambda k: site.numbers.get(k, 0))
+    pages = site.pages
+    made = [studies(k) for k in keys]
+    refs = [view for view, _, _ in made]
+    here: dict[str, list[str]] = {}
+    for claim in page.claims:
+        for key in dict.fromkeys(claim.keys):
+            here.setdefault(key, []).append(claim.id)
+    for ref in refs:
+        # links back to each claim on this page citing the study, like Wikipedia's "^ a b"
+        ref["cited_here"] = here.get(ref["key"], [])
+    url = f"{site.config.base_url}{page.slug}/"
+    return {
+        "slug": page.slug, "title": page.title, "summary": page.summary,
+        "topics": list(page.topics), "reviewed": _date(page.reviewed),
+        "toc": [{"level": lvl, "id": i, "text": t} for lvl, i, t in page.headings],
+        "body": body, "evidence": summary(site, list(page.claims)),
+        "uncited": len(site.uncited.get(page.slug, ())),
+        "levels": filter_levels(site, list(page.claims)),
+        "refs": refs, "previews": {view["key"]: shown for view, shown, _ in made},
+        "nav": nav_window(pages, index),
+        "prev": _nav(pages[index - 1]) if index > 0 else None,
+        "next": _nav(pages[index + 1]) if index + 1 < len(pages) else None,
+        "url": url,
+        "jsonld": jsonld_page(site, url, page.title, page.summary, page.reviewed,
+                              citation=[data for _, _, data in made]),
+    }
+
+
+#: A page's contents list names every page of a site up to this size; beyond it, only
+#: the pages around it, so that pages stay small and rendering stays linear.
+NAV_ALL = 40
+NAV_AROUND = 5
+
+
+def nav_window(pages: Sequence[Page], index: int) -> list[dict[str, Any]]:
+    """The pages the contents list names, with their reading-order numbers."""
+    if len(pages) <= NAV_ALL:
+        first, last = 0, len(pages)
+    else:
+        first, last = max(0, index - NAV_AROUND), min(len(pages), index + NAV_AROUND + 1)
+    return [{**_nav(pages[i]), "number": i + 1} for i in range(first, last)]
+
+
+def page_csl(site: Site, page: Page) -> dict[str, Any]:
+    """The page itself as a CSL-JSON `webpage`, for "cite this page" in the site's style.
+    The review date stands for the issue date; no access date, so builds stay identical."""
+    item: dict[str, Any] = {
+        "id": page.slug, "type": "webpage", "title": page.title,
+        "container-title": site.config.title, "URL": f"{site.config.base_url}{page.slug}/",
+    }
+    if site.config.author:
+        item["author"] = [{"literal": site.config.author}]
+    if page.reviewed:
+        item["issued"] = {"date-parts": [[page.reviewed.year, page.reviewed.month,
+                                          page.reviewed.day]]}
+    return item
+
+
+def filter_levels(site: Site, claims: list[Claim]) -> list[dict[str, Any]]:
+    """The evidence filter's choices: each group with a real source, and how many claims
+    on the page reach it (a claim reaches a group when its evidence is that or stronger)."""
+    ranks = [site.groups[c.id].rank for c in claims]
+    return [{**group_view(g), "count": sum(r <= g.rank for r in ranks), "total": len(ranks)}
+            for g in GROUPS if g.id not in ("unknown", "none")]
+
+
+def preview(view: Mapping[str, Any]) -> dict[str, Any]:
+    """What a citation preview shows of one study; the JSON the reader script reads.
+
+    Short keys keep the per-page data block small; missing fields are left out.
+    """
+    data = {
+        "n": view["number"], "title": view["title"], "authors": short_authors(view["authors"]),
+        "journal": view["journal"], "year": view["year"], "design": view["design_label"],
+        "group": view["group"]["id"], "short": view["group"]["short"],
+        "symbol": view["group"]["symbol"], "participants": view["participants"],
+        "doi": view["doi"], "pmid": view["pmid"], "url": view["url"],
+    }
+    if view["verification"] != "confirmed":
+        data["verification"] = view["verification_label"]
+    return {k: v for k, v in data.items() if v not in (None, "")}
+
+
+def _nav(page: Page) -> dict[str, str]:
+    return {"slug": page.slug, "title": page.title}
+
+
+def _date(value: dt.date | None) -> dict[str, str] | None:
+    if value is None:
+        return None
+    return {"iso": value.isoformat(), "text": f"{value.day} {value:%B %Y}"}
+
+
+def home(site: Site) -> dict[str, Any]:
+    sections = [{"slug": p.slug, "title": p.title, "summary": p.summary,
+                 "evidence": summary(site, list(p.claims))} for p in site.pages]
+    return {"sections": sections, "evidence": summary(site, list(site.claims)),
+            "reviewed": _date(site.last_reviewed), "studies": len(site.numbers)}
+
+
+def references(site: Site, entries: Mapping[str, str], order: list[str],
+               numeric: bool) -> dict[str, Any]:
+    """Cited studies by number (numeric styles) or in the style's order, then the rest."""
+    cited = sorted(site.numbers, key=site.numbers.__getitem__) if numeric \
+        else [k for k in order if k in site.numbers]
+    uncited = sorted(k for k in site.studies if k not in site.numbers)
+    return {
+        "cited": [_ref(site, k, entries) for k in cited],
+        "uncited": [_ref(site, k, entries) for k in uncited],
+    }
+
+
+def _ref(site: Site, key: str, entries: Mapping[str, str]) -> dict[str, Any]:
+    view = study_view(site, site.studies[key], entries)
+    view["cited_by"], view["cited_more"] = _claim_links(
+        site, site.cited_by.get(key, ()), BACKLINKS_PER_REFERENCE)
+    return view
+
+
+def study(site: Site, item: Study, entries: Mapping[str, str]) -> dict[str, Any]:
+    view = study_view(site, item, entries)
+    view["cited_by"], view["cited_more"] = _claim_links(
+        site, site.cited_by.get(item.key, ()), CLAIMS_PER_STUDY)
+    return view
+
+
+def groups() -> list[dict[str, Any]]:
+    return [group_view(g) for g in GROUPS]
+
+
+#: How many claims a list names before it says "and N more": on a site of thousands of
+#: pages, complete lists would make the overview and references pages megabytes long.
+LISTED_PER_GROUP = 30
+BACKLINKS_PER_REFERENCE = 12
+CLAIMS_PER_STUDY = 300
+
+
+def _claim_links(site: Site, claims: Sequence[Claim], limit: int) -> tuple[list[Any], int]:
+    return [claim_link(site, c) for c in claims[:limit]], max(0, len(claims) - limit)
+
+
+def overview(site: Site) -> dict[str, Any]:
+    """Claims by topic and evidence group, with the bar geometry of the SVG chart."""
+    topics: dict[str, list[Claim]] = {}
+    for page in site.pages:
+        for topic in page.topics or ("general",):
+            topics.setdefault(topic, []).extend(page.claims)
+    rows = []
+    for topic, claims in sorted(topics.items()):
+        row = {"topic": topic, "anchor": f"topic-{slugify(topic)}", **summary(site, claims)}
+        for cell in row["rows"]:
+            cell["anchor"] = f"{row['anchor']}-{cell['id']}"
+            listed = [c for c in claims if site.groups[c.id].id == cell["id"]]
+            cell["claims"] = [claim_link(site, c) for c in listed[:LISTED_PER_GROUP]]
+            cell["more"] = max(0, len(listed) - LISTED_PER_GROUP)
+        rows.append(row)
+    return {"topics": rows, "all": summary(site, list(site.claims))}
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "topic"
+
+
+def feed(site: Site) -> list[dict[str, Any]]:
+    return [{"slug": p.slug, "title": p.title, "summary": p.summary,
+             "updated": (p.reviewed or dt.date(2000, 1, 1)).isoformat()} for p in site.pages]
+
+
+def claims_json(site: Site) -> Iterator[dict[str, Any]]:
+    """`claims.json` as SPEC §5 fixes it, one claim at a time."""
+    return (
+        {
+            "id": claim.id, "page": claim.page, "text": claim.text,
+            "citations": list(claim.keys), "evidence": site.groups[claim.id].id,
+            "designs": site.designs(claim),
+            "url": f"{site.config.base_url}{claim.page}/#{claim.id}",
+        }
+        for claim in site.claims
+    )
