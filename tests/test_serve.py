@@ -353,13 +353,28 @@ def test_in_chromium_the_tab_reloads_and_shows_the_overlay(site: Path, server: L
             browser = playwright.chromium.launch(executable_path=chromium,
                                                  args=["--headless", "--no-sandbox"])
             try:
-                _reload_and_overlay(browser.new_page(), site, server)
+                _reload_and_overlay(browser.new_page(color_scheme="light"), site, server)
             finally:
                 browser.close()
 
     # its own thread: the browser tests' session may already run Playwright's event loop
     # in this one, and the sync API refuses to start inside a running loop
     _in_thread(drive, timeout=60)
+
+
+def _contrast(color: str, background: str) -> float:
+    """WCAG contrast of two computed CSS colours; a transparent background counts as
+    the overlay's own near-black."""
+    def luminance(css: str) -> float:
+        parts = [float(v) for v in re.findall(r"[\d.]+", css)]
+        if len(parts) == 4 and parts[3] == 0:
+            parts = [24, 24, 27]
+        linear = [c / 255 / 12.92 if c / 255 <= 0.03928 else ((c / 255 + 0.055) / 1.055) ** 2.4
+                  for c in parts[:3]]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    high, low = sorted((luminance(color), luminance(background)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
 
 
 def _reload_and_overlay(tab: Any, site: Path, server: LiveServer) -> None:
@@ -379,6 +394,11 @@ def _reload_and_overlay(tab: Any, site: Path, server: LiveServer) -> None:
     overlay.wait_for()
     assert re.search(r"content/overview\.md:\d+:\d+: error: .*\[front-matter\]",
                      overlay.inner_text())
+    # readable whatever the page's own styles for <pre> (light mode: a light background)
+    for part in ("#k2site-overlay pre", "#k2site-overlay p", "#k2site-overlay button"):
+        colours = tab.eval_on_selector(part, "e => [getComputedStyle(e).color,"
+                                             " getComputedStyle(e).backgroundColor]")
+        assert _contrast(*colours) >= 7, (part, colours)
     assert "second version" in tab.locator("main").inner_text()
 
     content.write_text(page("third version"))

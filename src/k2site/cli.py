@@ -115,7 +115,9 @@ def _build(site: Path, out: Path, strict: bool, drafts: bool, search: bool) -> i
     report(shown, result.sources, sys.stderr)
     hidden = len(sort_unique(result.diagnostics)) - len(sort_unique(shown))
     if hidden:
-        print(f"k2site: {hidden} warnings; 'k2site check' lists them", file=sys.stderr)
+        them = "it" if hidden == 1 else "them"
+        print(f"k2site: {_count_of(hidden, 'warning')}; 'k2site check' lists {them}",
+              file=sys.stderr)
     if failed(result.diagnostics, strict) or not result.written:
         print("k2site: build failed; the previous output is unchanged", file=sys.stderr)
         return 1
@@ -164,8 +166,11 @@ def _count(diagnostics: Sequence[Diagnostic]) -> str:
     unique = sort_unique(diagnostics)
     errors = sum(d.severity == "error" for d in unique)
     warnings = len(unique) - errors
-    return (f"{errors} error{'' if errors == 1 else 's'},"
-            f" {warnings} warning{'' if warnings == 1 else 's'}")
+    return f"{_count_of(errors, 'error')}, {_count_of(warnings, 'warning')}"
+
+
+def _count_of(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def report(diagnostics: Sequence[Diagnostic], sources: dict[str, str], stream: TextIO) -> None:

@@ -244,3 +244,17 @@ def test_evidence_chart_clicks_through_to_the_claims(reader: Reader) -> None:
     links.first.click()
     page.wait_for_url(re.compile(re.escape(claim.split("/", 1)[1]) + "$"))
     assert page.locator(f"#{claim.split('#')[1]}.claim").is_visible()
+
+
+def test_search_from_a_page_opened_as_a_file_says_what_to_run(browser: Any,
+                                                               k2_build: Any) -> None:
+    # Chromium loads no module from file://: the page says why search fails and what to run
+    tab = browser.new_page()
+    try:
+        tab.goto((k2_build / "search" / "index.html").as_uri() + "?q=osteocalcin")
+        status = tab.locator("#search-status")
+        tab.wait_for_function(
+            "document.querySelector('#search-status').textContent.includes('HTTP')")
+        assert "k2site serve" in status.inner_text()
+    finally:
+        tab.close()

@@ -64,7 +64,11 @@ def load_mapping(
         line = first_line + mark.line if mark else first_line
         col = mark.column + 1 if mark else 1
         problem = getattr(exc, "problem", None) or str(exc)
-        return None, {}, [error(path, line, col, "front-matter", f"invalid YAML: {problem}")]
+        lines = text.split("\n")
+        source_line = lines[mark.line] if mark and mark.line < len(lines) else ""
+        hint = yaml_hint(problem, source_line, mark.column if mark else 0)
+        message = f"{hint} (YAML: {problem})" if hint else f"invalid YAML: {problem}"
+        return None, {}, [error(path, line, col, "front-matter", message)]
     if not isinstance(values, dict):
         return None, {}, [error(path, first_line, 1, "front-matter",
                                 "the front matter must be a mapping of keys to values")]
@@ -72,6 +76,22 @@ def load_mapping(
     if isinstance(node, yaml.MappingNode):
         key_lines = {str(k.value): first_line + k.start_mark.line for k, _ in node.value}
     return {str(k): v for k, v in values.items()}, key_lines, []
+
+
+def yaml_hint(problem: str, line: str, col: int) -> str:
+    """The likely cause of a YAML error and its fix, in an editor's words, or ''."""
+    if "\t" in line[: col + 1] or "tab" in problem:
+        return "a tab in the indentation: YAML indents with spaces only; replace the tab" \
+               " with spaces"
+    key, colon, value = line.partition(":")
+    if colon and "mapping values are not allowed" in problem:
+        return (f"the value of '{key.strip()}' holds a colon followed by a space, which YAML"
+                f" reads as a new key: put the value in quotes, e.g. {key.strip()}:"
+                f" \"{value.strip()}\"")
+    if "quoted scalar" in problem or ("expected key" in problem and value.count('"') > 2):
+        return "a quotation mark inside a quoted value ends it early: quote the value with" \
+               " the other kind of quotation mark (' or \"), or double a ' inside '...'"
+    return ""
 
 
 def _as_str(v: Any) -> str | None:

@@ -61,12 +61,21 @@ class Study:
 
     @property
     def verification(self) -> str:
-        """`confirmed`, `likely` or `unresolved`.
+        """`confirmed`, `likely` or `unresolved`: the `verification` field, or without it
+        `confirmed` only for an entry that identifies its study (`identifies_itself`),
+        else `likely`: where in doubt, readers are shown less certainty."""
+        given = self.fields.get("verification", "").strip().lower()
+        if given:
+            return given
+        return "confirmed" if self.identifies_itself else "likely"
 
-        Only reconstructed references carry the field; an ordinary entry, with its own
-        authors and title, is taken as identified.
-        """
-        return self.fields.get("verification", "confirmed").strip().lower() or "confirmed"
+    @property
+    def identifies_itself(self) -> bool:
+        """Whether the entry carries what finds its study: authors, title, year, and a
+        DOI, a PubMed id or the journal it appeared in."""
+        has = {name for name, value in self.fields.items() if value.strip()}
+        return bool(has & {"author", "editor"} and "title" in has and has & {"year", "date"}
+                    and has & {"doi", "pmid", "journal", "journaltitle"})
 
     @property
     def participants(self) -> int | None:

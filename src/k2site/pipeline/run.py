@@ -24,6 +24,7 @@ from k2site.files.search_index import Indexer, SearchIndexError, executable
 from k2site.lint import rules
 from k2site.model.document import Page, SiteConfig, Study
 from k2site.model.site import Site, resolve, with_flags
+from k2site.pipeline.follow_ons import without_follow_ons
 from k2site.pipeline.workers import parallel_map
 from k2site.references import bibliography
 from k2site.references.bibtex import BibSource, merge_files, parse_file
@@ -75,6 +76,8 @@ def check(root: Path, drafts: bool = False, cache: bool = True) -> Result:
     findings = rules.lint_site(site, source, store)
     store.save()
     result.diagnostics += findings.diagnostics
+    result.diagnostics = without_follow_ons(result.diagnostics, pages, studies,
+                                            (t.text for t in source.bibs))
     result.site = with_flags(site, findings.flags, findings.uncited)
     return result
 

@@ -63,7 +63,7 @@ def parse_file(source: BibSource) -> tuple[list[Study], list[Diagnostic]]:
     """One `.bib` file's entries, in file order, and its problems."""
     import bibtexparser
 
-    library = bibtexparser.parse_string(source.text)
+    library = bibtexparser.parse_string(without_comment_lines(source.text))
     diagnostics: list[Diagnostic] = []
     entries: dict[str, Study] = {}
     studies = []
@@ -74,6 +74,16 @@ def parse_file(source: BibSource) -> tuple[list[Study], list[Diagnostic]]:
     for block in library.failed_blocks:
         diagnostics.append(_failed_block(source, block, entries))
     return studies, diagnostics
+
+
+_COMMENT_LINE = re.compile(r"^[ \t]*%[^\n]*", re.M)
+
+
+def without_comment_lines(text: str) -> str:
+    """The text with every line that starts with `%` blanked to spaces, as biber and
+    Pandoc skip them: an entry commented out line by line is not a study. Lengths stay,
+    so line and column numbers do too."""
+    return _COMMENT_LINE.sub(lambda m: " " * len(m.group()), text)
 
 
 def _study(path: str, entry: bib.Entry, diagnostics: list[Diagnostic]) -> Study:

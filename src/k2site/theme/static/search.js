@@ -145,7 +145,10 @@
           : "Nothing found for “" + query + "”.";
       }).catch(function () {
         if (mine !== serial) { return; }
-        status.textContent = "Search is not available here: the search index has not been built or could not be loaded.";
+        pagefind = null;  // try again on the next search
+        status.textContent = window.location.protocol === "file:"
+          ? "Search needs the site served over HTTP: this browser does not load the search index from a page opened as a file. Run “k2site serve” (or “python3 -m http.server -d build”) and open this page at the address it prints."
+          : "Search is not available here: the search index could not be loaded. It is made by “k2site build” (not with --no-search) and by “k2site serve”.";
       });
     }
 
