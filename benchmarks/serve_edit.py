@@ -27,7 +27,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from k2site.serve.live import LiveServer
+from k2site.serve.server import LiveServer
 
 REPO = Path(__file__).resolve().parents[1]
 

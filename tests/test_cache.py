@@ -101,18 +101,14 @@ def _pid(_: int) -> int:
 def test_remembered_pages_render_the_same_bytes(tmp_path: Path,
                                                 capsys: pytest.CaptureFixture[str]) -> None:
     from k2site.pipeline import run
-    from k2site.render import renderer
 
     site = copy_site(SECOND, tmp_path / "site")
     plain = run.render(site).files
-    renderer.remember_pages()
-    try:
-        first = run.render(site).files
-        page = site / "content" / "basics.md"
-        page.write_text(page.read_text().replace("oily fish", "oily fish and algae"))
-        second = run.render(site).files
-    finally:
-        renderer.remember_pages(False)
+    memory = run.Memory.for_serve()
+    first = run.render(site, memory=memory).files
+    page = site / "content" / "basics.md"
+    page.write_text(page.read_text().replace("oily fish", "oily fish and algae"))
+    second = run.render(site, memory=memory).files
     assert first == plain
     assert "oily fish and algae" in second["basics/index.html"].decode()
     assert second["fish-oil/index.html"] == first["fish-oil/index.html"]
@@ -123,7 +119,6 @@ def test_an_edited_entry_rerenders_only_the_pages_that_show_it(
     import jinja2
 
     from k2site.pipeline import run
-    from k2site.render import renderer
 
     site = copy_site(SECOND, tmp_path / "site")
     rendered: list[str] = []
@@ -133,16 +128,13 @@ def test_an_edited_entry_rerenders_only_the_pages_that_show_it(
         rendered.append(str(kwargs.get("path", self.name)))
         return original(self, *args, **kwargs)
 
-    renderer.remember_pages()
-    try:
-        run.render(site)
-        bib = site / "references" / "other.bib"
-        bib.write_text(bib.read_text().replace("Clinical prevention of sudden cardiac death",
-                                               "Prevention of sudden cardiac death"))
-        monkeypatch.setattr(jinja2.Template, "render", spy)
-        run.render(site)
-    finally:
-        renderer.remember_pages(False)
+    memory = run.Memory.for_serve()
+    run.render(site, memory=memory)
+    bib = site / "references" / "other.bib"
+    bib.write_text(bib.read_text().replace("Clinical prevention of sudden cardiac death",
+                                           "Prevention of sudden cardiac death"))
+    monkeypatch.setattr(jinja2.Template, "render", spy)
+    run.render(site, memory=memory)
     pages = sorted(p for p in rendered if p.endswith(".html"))
     assert pages == ["fish-oil/index.html", "references/index.html",
                      "studies/leaf2003/index.html"]

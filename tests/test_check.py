@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from k2site.cli import main, report
-from k2site.diagnostics import warning
+from k2site.cli import main
+from k2site.diagnostics import report, warning
 
 LINT = Path(__file__).parent / "sites_lint"
 CASES = sorted(p for p in LINT.iterdir() if p.is_dir())

@@ -12,9 +12,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from k2site.files.styles import STYLES_DIR, StyleError, bundled_styles, load_style
 from k2site.model.document import Study
-from k2site.references import bibliography as references
-from k2site.references.bibliography import Bibliography, bundled_styles, csl_json, to_csl
+from k2site.references.bibliography import Bibliography, ReferenceCache, csl_json, to_csl
 from k2site.references.bibtex import BibSource, parse_store
 from k2site.references.export import bibtex_text, ris_text
 
@@ -160,23 +160,24 @@ def test_bundled_styles_and_their_kinds(store: dict[str, Study]) -> None:
 
 
 def test_unknown_style_names_the_bundled_ones(store: dict[str, Study]) -> None:
-    with pytest.raises(ValueError, match=r"unknown citation style 'chicago'; bundled: .*vancouver"):
+    with pytest.raises(ValueError,
+                       match=r"unknown citation style 'chicago'; bundled styles: .*vancouver"):
         Bibliography(list(store.values()), "chicago")
 
 
 def test_a_style_file_inside_the_site(store: dict[str, Study], tmp_path: Path) -> None:
-    shipped = references.STYLES_DIR / "american-medical-association.csl"
+    shipped = STYLES_DIR / "american-medical-association.csl"
     (tmp_path / "styles").mkdir()
     (tmp_path / "styles" / "mine.csl").write_text(shipped.read_text("utf-8"), "utf-8")
-    bibliography = Bibliography(list(store.values()), "styles/mine.csl", site_dir=tmp_path)
+    bibliography = Bibliography(list(store.values()), load_style("styles/mine.csl", tmp_path))
     assert bibliography.entries(["gast2009"])["gast2009"].startswith("Gast GCM, Roos NM de")
-    with pytest.raises(ValueError, match="not found"):
-        Bibliography(list(store.values()), "styles/missing.csl", site_dir=tmp_path)
+    with pytest.raises(StyleError, match="not found in the site folder"):
+        load_style("styles/missing.csl", tmp_path)
 
 
 def test_vancouver_is_resolved_to_its_parent_style(store: dict[str, Study]) -> None:
     bibliography = Bibliography(list(store.values()), "vancouver")
-    assert bibliography.style_path.name == "nlm-citation-sequence.csl"
+    assert bibliography.style.name == "nlm-citation-sequence.csl"
 
 
 def test_ama_entries_are_safe_html_without_numbers(store: dict[str, Study]) -> None:
@@ -220,11 +221,11 @@ def test_author_date_order_and_labels(store: dict[str, Study]) -> None:
 
 
 def test_output_is_cached_by_content(store: dict[str, Study]) -> None:
-    references.ENTRY_CACHE.clear()
-    first = Bibliography(list(store.values()), "nature").entries(["gast2009"])
-    size = len(references.ENTRY_CACHE)
-    again = Bibliography(list(store.values())[::-1], "nature").entries(["gast2009"])
-    assert again == first and len(references.ENTRY_CACHE) == size
+    cache = ReferenceCache()
+    first = Bibliography(list(store.values()), "nature", cache).entries(["gast2009"])
+    size = len(cache.entries)
+    again = Bibliography(list(store.values())[::-1], "nature", cache).entries(["gast2009"])
+    assert again == first and len(cache.entries) == size
 
 
 def test_bibtex_export_reloads_into_the_same_store(store: dict[str, Study]) -> None:

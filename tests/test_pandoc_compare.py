@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from k2site.files.styles import STYLES_DIR
 from k2site.references.bibliography import Bibliography
 from k2site.references.bibtex import BibSource, parse_store
 from support import need
@@ -60,7 +61,7 @@ def compare(bib: Path, style: str, workdir: Path) -> tuple[int, int, list[str]]:
     studies, _ = parse_store([BibSource(bib.name, bib.read_text("utf-8"))])
     bibliography = Bibliography(list(studies.values()), style)
     ours = {k: normalise(v) for k, v in bibliography.entries(list(studies)).items()}
-    theirs = pandoc_entries(bib, bibliography.style_path, workdir)
+    theirs = pandoc_entries(bib, STYLES_DIR / bibliography.style.name, workdir)
     keys = [k for k in studies if k in theirs]
     differences = [
         f"{k}\n  k2site: {ours.get(k)}\n  pandoc: {theirs[k]}"

@@ -1,6 +1,6 @@
 """`serve`'s rebuild after an edit to one page: exactly what a whole render gives.
 
-`run.rerender` re-reads, re-parses, re-lints and re-renders only the edited pages
+`serve.rerender` re-reads, re-parses, re-lints and re-renders only the edited pages
 when nothing another page shows of them changed, and declines (None) otherwise; each
 test applies an edit, asks it, and compares with `run.render` of the edited site.
 """
@@ -14,22 +14,32 @@ import pytest
 
 from k2site.diagnostics import sort_unique
 from k2site.pipeline import run
-from k2site.render import renderer
+from k2site.serve.rerender import rerender
 from support import REPO, copy_site
 
 SECOND = Path(__file__).parent / "sites" / "second"
 Edit = Callable[[str], str]
 
 
+#: What `serve` would keep between its rebuilds, new for each test.
+_MEMORY: list[run.Memory] = []
+
+
 @pytest.fixture(autouse=True)
 def _remember() -> Iterator[None]:
-    renderer.remember_pages(True)
+    _MEMORY[:] = [run.Memory.for_serve()]
     yield
-    renderer.remember_pages(False)
+    _MEMORY.clear()
 
 
 def _render(root: Path) -> run.Result:
-    return run.render(root, drafts=True)
+    return run.render(root, drafts=True, memory=_MEMORY[0])
+
+
+def _fast(root: Path, previous: run.Result, changed: list[str]) -> run.Result | None:
+    pages = _MEMORY[0].pages
+    assert pages is not None
+    return rerender(root, previous, changed, pages)
 
 
 def _rerender(root: Path, page: str, *edits: Edit) -> tuple[run.Result | None,
@@ -40,7 +50,7 @@ def _rerender(root: Path, page: str, *edits: Edit) -> tuple[run.Result | None,
         assert result is not None
         path = root / page
         path.write_text(edit(path.read_text()))
-        result = run.rerender(root, result, [page])
+        result = _fast(root, result, [page])
     return result, _render(root)
 
 
@@ -108,7 +118,7 @@ def test_two_pages_saved_together(second: Path) -> None:
     for name, added in (("basics.md", "Omega-3 fats are oils."), ("fish-oil.md", "More soon.")):
         page = second / "content" / name
         page.write_text(page.read_text() + f"\n{added}\n")
-    fast = run.rerender(second, first, ["content/basics.md", "content/fish-oil.md"])
+    fast = _fast(second, first, ["content/basics.md", "content/fish-oil.md"])
     _same(fast, _render(second))
     assert fast is not None and fast.rendered == {"basics/index.html", "fish-oil/index.html"}
 
@@ -149,8 +159,8 @@ def test_an_overclaim_reworded_or_silenced_changes_its_note(k2: Path) -> None:
 
 def test_other_inputs_and_removed_pages_are_declined(second: Path) -> None:
     first = _render(second)
-    assert run.rerender(second, first, ["references/trials.bib"]) is None
-    assert run.rerender(second, first, ["site.yaml"]) is None
+    assert _fast(second, first, ["references/trials.bib"]) is None
+    assert _fast(second, first, ["site.yaml"]) is None
     (second / "content" / "basics.md").unlink()
-    assert run.rerender(second, first, ["content/basics.md"]) is None
-    assert run.rerender(second, first, ["content/new-page.md"]) is None
+    assert _fast(second, first, ["content/basics.md"]) is None
+    assert _fast(second, first, ["content/new-page.md"]) is None

@@ -23,7 +23,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from k2site.serve.live import EVENTS, SCRIPT, LiveServer
+from k2site.serve.http import EVENTS, SCRIPT
+from k2site.serve.server import LiveServer
 
 REPO = Path(__file__).resolve().parents[1]
 SITE_YAML = "title: Serve test\nbase_url: https://example.org/\n"
@@ -265,7 +266,7 @@ def test_ctrl_c_exits_cleanly(site: Path) -> None:
 
 
 def test_port_in_use_is_a_usage_error(site: Path, server: LiveServer) -> None:
-    from k2site.serve.live import serve
+    from k2site.serve.server import serve
 
     assert serve(site, server.httpd.server_address[1]) == 2
 

@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import TextIO
 
 from k2site import __version__
-from k2site.diagnostics import Diagnostic, excerpt, failed, sort_unique, to_json
+from k2site.diagnostics import count, failed, report, sort_unique, to_json
 from k2site.files.folders import DEFAULT_OUTPUT
+from k2site.text import plural
 
 
 class _Parser(argparse.ArgumentParser):
@@ -96,7 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "check":
         return _check(args.site, args.strict, args.format)
     if args.command == "serve":
-        from k2site.serve.live import serve
+        from k2site.serve.server import serve
 
         return serve(args.site, args.port)
     from k2site.files.scaffold import new_site
@@ -116,7 +117,7 @@ def _build(site: Path, out: Path, strict: bool, drafts: bool, search: bool) -> i
     hidden = len(sort_unique(result.diagnostics)) - len(sort_unique(shown))
     if hidden:
         them = "it" if hidden == 1 else "them"
-        print(f"k2site: {_count_of(hidden, 'warning')}; 'k2site check' lists {them}",
+        print(f"k2site: {plural(hidden, 'warning')}; 'k2site check' lists {them}",
               file=sys.stderr)
     if failed(result.diagnostics, strict) or not result.written:
         print("k2site: build failed; the previous output is unchanged", file=sys.stderr)
@@ -157,29 +158,8 @@ def _check(site: Path, strict: bool, fmt: str) -> int:
         print(to_json(result.diagnostics))
     else:
         report(result.diagnostics, result.sources, sys.stdout)
-        print(f"k2site: {_count(result.diagnostics)}", file=sys.stderr)
+        print(f"k2site: {count(result.diagnostics)}", file=sys.stderr)
     return 1 if failed(result.diagnostics, strict) else 0
-
-
-def _count(diagnostics: Sequence[Diagnostic]) -> str:
-    """`2 errors, 1 warning`: each problem once, as listed."""
-    unique = sort_unique(diagnostics)
-    errors = sum(d.severity == "error" for d in unique)
-    warnings = len(unique) - errors
-    return f"{_count_of(errors, 'error')}, {_count_of(warnings, 'warning')}"
-
-
-def _count_of(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
-def report(diagnostics: Sequence[Diagnostic], sources: dict[str, str], stream: TextIO) -> None:
-    """Each diagnostic once, sorted; with its source line and a caret on a terminal."""
-    tty = stream.isatty()
-    for diagnostic in sort_unique(diagnostics):
-        print(diagnostic.format(), file=stream)
-        if tty and (shown := excerpt(diagnostic, sources.get(diagnostic.path))):
-            print(shown, file=stream)
 
 
 def main_entry() -> None:

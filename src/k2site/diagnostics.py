@@ -1,15 +1,17 @@
 """Diagnostics: every problem in the input as data with a position.
 
-Stages return diagnostics alongside their values; only the CLI prints them. This
-module imports nothing else of k2site.
+Stages return diagnostics alongside their values; `report` prints them, for the command
+line and for `serve`. This module imports nothing else of k2site but its text helpers.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
-from typing import Literal
+from typing import Literal, TextIO
+
+from k2site.text import plural
 
 Severity = Literal["error", "warning"]
 
@@ -43,14 +45,6 @@ def warning(path: str, line: int, col: int, rule: str, message: str) -> Diagnost
     return Diagnostic(path, line, col, "warning", rule, message)
 
 
-class InputError(Exception):
-    """Raised by a stage when the input is too broken to go on; carries its diagnostics."""
-
-    def __init__(self, diagnostics: Iterable[Diagnostic]):
-        self.diagnostics = list(diagnostics)
-        super().__init__("\n".join(d.format() for d in self.diagnostics))
-
-
 def sort_unique(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     """Sorted by file, line and column, each problem once."""
     return sorted(set(diagnostics), key=lambda d: (d.path, d.line, d.col, d.rule, d.message))
@@ -72,6 +66,23 @@ def excerpt(diagnostic: Diagnostic, source: str | None) -> str:
     gutter = f"{diagnostic.line:>5} | "
     caret = " " * (len(gutter) - 2) + "| " + " " * max(diagnostic.col - 1, 0) + "^"
     return f"{gutter}{text}\n{caret}"
+
+
+def report(diagnostics: Iterable[Diagnostic], sources: Mapping[str, str],
+           stream: TextIO) -> None:
+    """Each diagnostic once, sorted; with its source line and a caret on a terminal."""
+    tty = stream.isatty()
+    for diagnostic in sort_unique(diagnostics):
+        print(diagnostic.format(), file=stream)
+        if tty and (shown := excerpt(diagnostic, sources.get(diagnostic.path))):
+            print(shown, file=stream)
+
+
+def count(diagnostics: Iterable[Diagnostic]) -> str:
+    """`2 errors, 1 warning`: each problem once, as listed."""
+    unique = sort_unique(diagnostics)
+    errors = sum(d.severity == "error" for d in unique)
+    return f"{plural(errors, 'error')}, {plural(len(unique) - errors, 'warning')}"
 
 
 def to_json(diagnostics: Iterable[Diagnostic]) -> str:

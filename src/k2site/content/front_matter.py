@@ -94,6 +94,17 @@ def yaml_hint(problem: str, line: str, col: int) -> str:
     return ""
 
 
+def value_position(text: str, key: str) -> tuple[int, int]:
+    """Line and column of a top-level key's value in a YAML mapping text (of the key
+    when it has no value); (1, 1) when the text has no such key."""
+    node = yaml.compose(text, Loader=_Loader)
+    for name, value in node.value if isinstance(node, yaml.MappingNode) else ():
+        if str(name.value) == key:
+            mark = value.start_mark if value.tag != "tag:yaml.org,2002:null" else name.start_mark
+            return mark.line + 1, mark.column + 1
+    return 1, 1
+
+
 def _as_str(v: Any) -> str | None:
     return v if isinstance(v, str) else None
 

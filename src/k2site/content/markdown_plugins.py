@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from typing import Any, Protocol
 
 from markdown_it import MarkdownIt
-from markdown_it.common.utils import escapeHtml
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.anchors import anchors_plugin
@@ -22,6 +21,7 @@ from mdit_py_plugins.container import container_plugin
 
 from k2site.content.syntax import closing_bracket, parse_citation_group
 from k2site.model.document import Citation
+from k2site.text import escape_html, slugify
 
 ENV_KEY = "k2site"
 
@@ -87,7 +87,7 @@ def _renderer(env: Any) -> CitationRenderer | None:
 def _render_citation(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
     renderer = _renderer(env)
     if renderer is None:
-        return escapeHtml(tokens[idx].content)
+        return escape_html(tokens[idx].content)
     return renderer.citation_html(tokens[idx].meta["citations"])
 
 
@@ -142,12 +142,6 @@ def _render_anchor(self: Any, tokens: Sequence[Token], idx: int, options: Any, e
     # renderToken looks at the neighbours only, so a three-token window is enough.
     window = [*tokens[max(idx - 1, 0):idx], token, *tokens[idx + 1:idx + 2]]
     return str(self.renderToken(window, min(idx, 1), options, env))
-
-
-def slugify(text: str) -> str:
-    """Heading text -> anchor id: lower case, a-z 0-9 and single hyphens."""
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return slug or "section"
 
 
 def citations_plugin(md: MarkdownIt) -> None:

@@ -20,11 +20,11 @@ from k2site.content.markdown_plugins import (
     claim_id_of,
     is_claim_opener,
     make_markdown,
-    slugify,
 )
 from k2site.content.syntax import strip_ignores
 from k2site.diagnostics import Diagnostic, error
 from k2site.model.document import Citation, Claim, Page
+from k2site.text import slugify
 
 _CLOSER = re.compile(r"^\s*:::+\s*$")
 _MD: MarkdownIt | None = None

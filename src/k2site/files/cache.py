@@ -15,9 +15,12 @@ import pickle
 import tempfile
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from k2site.files.folders import CACHE
+
+if TYPE_CHECKING:
+    from jinja2 import BytecodeCache
 
 FOLDER = CACHE
 
@@ -40,6 +43,18 @@ def key(*parts: str) -> str:
     for part in parts:
         digest.update(b"\x00" + part.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
+
+
+def jinja_bytecode(folder: Path) -> BytecodeCache | None:
+    """Jinja's compiled templates kept in `folder/jinja`, or None when it cannot be made
+    (a read-only site builds, compiling its templates each time)."""
+    from jinja2 import FileSystemBytecodeCache
+
+    try:
+        (folder / "jinja").mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder / "jinja"))
 
 
 class Cache:

@@ -89,39 +89,30 @@ def lint_site(site: Site, source: SiteSource, store: Cache | None = None) -> Fin
 
 
 def _lint(site: Site, source: SiteSource, vocab: _Wording) -> Findings:
-    global _LINTING
     findings = Findings({}, {}, [])
     texts = {t.path: t.text for t in source.pages}
     if len(site.pages) >= MIN_ITEMS:
         _ = vocab.vocab  # compiled before the workers fork, so that they share it
-    _LINTING = (site, texts, vocab)
-    try:
-        for page, (flags, flagged, problems, checked) in zip(
-                site.pages, parallel_imap(_lint_page, range(len(site.pages))), strict=True):
-            findings.flags.update(flags)
-            if flagged:
-                findings.uncited[page.slug] = flagged
-            findings.diagnostics.extend(problems)
-            if vocab.store is not None:
-                for cache_key, found in checked.items():
-                    vocab.store.put(cache_key, found)
-    finally:
-        _LINTING = None
+
+    def lint_page(page: Page) -> _PageFindings:
+        """One page's findings, and the wording checks it made (for the parent's cache:
+        a worker's own puts would be lost)."""
+        return _lint_one(site, page, texts[page.path], vocab)
+
+    for page, (flags, flagged, problems, checked) in zip(
+            site.pages, parallel_imap(lint_page, site.pages), strict=True):
+        findings.flags.update(flags)
+        if flagged:
+            findings.uncited[page.slug] = flagged
+        findings.diagnostics.extend(problems)
+        if vocab.store is not None:
+            for cache_key, found in checked.items():
+                vocab.store.put(cache_key, found)
     return findings
 
 
-#: What `_lint` is working on, for forked workers to inherit.
-_LINTING: tuple[Site, dict[str, str], _Wording] | None = None
-
-
-def _lint_page(index: int) -> tuple[dict[str, str], frozenset[int], list[Diagnostic],
-                                    dict[str, list[_Finding]]]:
-    """One page's overclaim notes, flagged passages, warnings, and the wording checks it
-    made (for the parent's cache: a worker's own puts would be lost)."""
-    assert _LINTING is not None
-    site, texts, vocab = _LINTING
-    page = site.pages[index]
-    return _lint_one(site, page, texts[page.path], vocab)
+#: A page's overclaim notes, flagged passages, warnings and the wording checks made.
+_PageFindings = tuple[dict[str, str], frozenset[int], list[Diagnostic], dict[str, list[_Finding]]]
 
 
 def lint_page(site: Site, page: Page, text: str, extra: str | None
@@ -139,9 +130,7 @@ def _checker(extra: str | None) -> _Wording:
     return _Wording(extra, None)
 
 
-def _lint_one(site: Site, page: Page, text: str, vocab: _Wording
-              ) -> tuple[dict[str, str], frozenset[int], list[Diagnostic],
-                         dict[str, list[_Finding]]]:
+def _lint_one(site: Site, page: Page, text: str, vocab: _Wording) -> _PageFindings:
     vocab.checked = {}
     lines, ignored = _prepared(text)
     flags: dict[str, str] = {}

@@ -14,10 +14,11 @@ import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 import yaml
+
+from k2site.files.bundled import data_text
 
 LIST_KEYS = (
     "causal_verbs", "strong_verbs", "strong_modifiers", "licensers", "hedges", "scopes",
@@ -79,7 +80,7 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 @functools.lru_cache(maxsize=8)
 def load_vocabulary(extra: str | None = None) -> Vocabulary:
     """The bundled vocabulary, extended by a site's `wording.yaml` text if given."""
-    bundled = resources.files("k2site").joinpath("data/wording.yaml").read_text("utf-8")
+    bundled = data_text("wording.yaml")
     data = _merge(_empty(), _parsed(bundled, "the bundled wording.yaml"))
     if extra is not None:
         data = _merge(data, _parsed(extra, "wording.yaml"))

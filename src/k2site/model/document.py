@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from k2site.model.evidence import EvidenceGroup, claim_group, group_of
+from k2site.model.evidence import EvidenceGroup, group_of
 
 
 @dataclass(frozen=True)
@@ -159,11 +159,3 @@ class Page:
     """First and last file line of each paragraph that cites nothing, for the linter."""
     headings: tuple[tuple[int, str, str], ...] = ()
     """(level, anchor id, text) of each heading, for the table of contents."""
-
-    def group_counts(self, designs_of: Mapping[str, str]) -> dict[str, int]:
-        """How many of this page's claims fall into each evidence group."""
-        counts: dict[str, int] = {}
-        for claim in self.claims:
-            group = claim_group(designs_of.get(k, "unknown") for k in claim.keys)
-            counts[group.id] = counts.get(group.id, 0) + 1
-        return counts

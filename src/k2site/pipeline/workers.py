@@ -1,8 +1,11 @@
 """Spread a pure function over worker processes when there is enough work for it.
 
-Parsing and rendering are pure per page, so large sites split them across the cores.
-Workers are forked, so they share what the parent has already loaded and compiled;
-results come back in input order, so output stays byte-identical to a serial run.
+Parsing, linting, reference formatting and rendering are pure per item, so large sites
+split them across the cores. Workers are forked, so they share what the parent has
+already loaded and compiled, and the function itself is inherited, not sent: it may be a
+bound method of the object that owns one run's state (a renderer, a bibliography), so no
+module needs a global for its workers to find. Results come back in input order, so
+output stays byte-identical to a serial run.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -46,9 +49,54 @@ def parallel_imap(function: Callable[[T], R], items: Sequence[T]) -> Iterator[R]
     if jobs < 2 or len(items) < MIN_ITEMS or not _can_fork():
         yield from map(function, items)
         return
-    import multiprocessing  # a small site never forks, and need not load these
-    from concurrent.futures import ProcessPoolExecutor
+    yield from _forked(function, items, jobs)
 
-    chunk = max(1, min(64, len(items) // (jobs * 8)))
-    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-        yield from pool.map(function, items, chunksize=chunk)
+
+def _forked(function: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterator[R]:
+    """Chunks dealt round-robin to `jobs` forked processes, each answering on its own
+    pipe in order, so the parent reads chunk i from worker i % jobs: no queue, no thread."""
+    import multiprocessing  # a small site never forks, and need not load it
+
+    context = multiprocessing.get_context("fork")
+    size = max(1, min(64, len(items) // (jobs * 8)))
+    chunks = [range(start, min(start + size, len(items))) for start in range(0, len(items), size)]
+    pipes = [context.Pipe(duplex=False) for _ in range(jobs)]
+    processes = []
+    for number, (_, sender) in enumerate(pipes):
+        mine = chunks[number::jobs]
+        process = context.Process(target=_work, args=(function, items, mine, sender),
+                                  name=f"k2site-worker-{number}", daemon=True)
+        process.start()
+        processes.append(process)
+    for _, sender in pipes:
+        sender.close()  # the parent's copies: a worker that dies ends its pipe
+    try:
+        for number in range(len(chunks)):
+            try:
+                failed, results = pipes[number % jobs][0].recv()
+            except EOFError:
+                raise RuntimeError("a k2site worker process ended unexpectedly") from None
+            if failed:
+                raise results
+            yield from results
+    finally:
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+            process.join()
+        for receiver, _ in pipes:
+            receiver.close()
+
+
+def _work(function: Callable[[T], R], items: Sequence[T], chunks: list[range],
+          sender: Any) -> None:
+    """In a worker: each chunk's results, or the exception that stopped it, in order."""
+    for chunk in chunks:
+        try:
+            sender.send((False, [function(items[i]) for i in chunk]))
+        except BaseException as exc:  # the parent raises it, as a serial run would
+            try:
+                sender.send((True, exc))
+            except Exception:  # an exception that cannot be pickled: its words
+                sender.send((True, RuntimeError(f"{type(exc).__name__}: {exc}")))
+            return

@@ -12,56 +12,77 @@ by a hash of the style and the entry's fields.
 from __future__ import annotations
 
 import hashlib
-import html
+import io
 import json
 import re
 import warnings
 from collections.abc import Callable, Mapping, Sequence
-from functools import lru_cache
-from pathlib import Path
+from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
+from k2site.files.styles import CitationStyle, load_style
 from k2site.model.document import Study
 from k2site.pipeline.workers import parallel_map
+from k2site.text import escape_html
 
 if TYPE_CHECKING:  # citeproc-py loads only when something is not in the cache yet
     from citeproc import CitationStylesBibliography, CitationStylesStyle
 
-STYLES_DIR = Path(__file__).parent.parent / "styles"
 _CSL_NS = "{http://purl.org/net/xbiblio/csl}"
 
 
-def bundled_styles() -> list[str]:
-    """Names of the CSL styles shipped with k2site."""
-    return sorted(p.stem for p in STYLES_DIR.glob("*.csl"))
+@dataclass
+class ReferenceCache:
+    """Formatted output, and converted CSL-JSON as JSON text, by a digest of their input
+    (kind, style, locale, entry fields). Owned by one pipeline run, which fills it from
+    the disk cache and saves what it `used`, or by `serve`, across its rebuilds."""
+
+    entries: dict[str, str] = field(default_factory=dict)
+    used: set[str] = field(default_factory=set)
+    """The digests asked for since this cache was made: what a disk cache should keep."""
+    sorts: dict[str, list[str]] = field(default_factory=dict)
+    """Bibliography orders of non-numeric styles, by a digest of the items sorted."""
+    styles: dict[tuple[str, str], CitationStylesStyle] = field(default_factory=dict)
+    """Parsed styles by content digest and locale: parsing one costs more than a small
+    site's whole build from the cache."""
+
+    def get(self, digest: str, make: Callable[[], str]) -> str:
+        """The text under `digest`, made (and kept) on a miss."""
+        self.used.add(digest)
+        found = self.entries.get(digest)
+        if found is None:
+            found = self.entries[digest] = make()
+        return found
+
+    def kept(self) -> dict[str, str]:
+        """The entries used since this cache was made, for the disk cache."""
+        return {d: self.entries[d] for d in self.used if d in self.entries}
 
 
-def to_csl(study: Study, store: Mapping[str, Study] | None = None) -> dict[str, Any]:
+def to_csl(study: Study, store: Mapping[str, Study] | None = None,
+           cache: ReferenceCache | None = None) -> dict[str, Any]:
     """The CSL-JSON item of one entry; `id` is the BibTeX key. With the `store`, fields
     missing from the entry are taken from its `crossref` parent, as biblatex does."""
     raw = _raw(study, store)
-    digest = _csl_json_digest(study, raw)
-    USED.add(digest)
-    found = ENTRY_CACHE.get(digest)
-    if found is None:
-        found = ENTRY_CACHE[digest] = _converted(study, raw)
+    cache = cache if cache is not None else ReferenceCache()
+    found = cache.get(_csl_json_digest(study, raw), lambda: _converted(study, raw))
     return dict(json.loads(found))
 
 
-def convert_all(studies: Sequence[Study], store: Mapping[str, Study]) -> None:
+def convert_all(studies: Sequence[Study], store: Mapping[str, Study],
+                cache: ReferenceCache) -> None:
     """Convert every entry not converted yet, across worker processes when there are many
     (converting names, dates and title case takes a third of a millisecond an entry)."""
-    global _CONVERTING
-    jobs = [(digest, study.key) for study in studies
-            if (digest := _csl_json_digest(study, _raw(study, store))) not in ENTRY_CACHE]
-    _CONVERTING = store
-    try:
-        done = parallel_map(_convert_job, [key for _, key in jobs])
-    finally:
-        _CONVERTING = None
+    jobs = [(digest, study) for study in studies
+            if (digest := _csl_json_digest(study, _raw(study, store))) not in cache.entries]
+
+    def convert(study: Study) -> str:
+        return _converted(study, _raw(study, store))
+
+    done = parallel_map(convert, [study for _, study in jobs])
     for (digest, _), found in zip(jobs, done, strict=True):
-        ENTRY_CACHE[digest] = found
+        cache.entries[digest] = found
 
 
 def _raw(study: Study, store: Mapping[str, Study] | None) -> Mapping[str, str]:
@@ -82,72 +103,32 @@ def _converted(study: Study, raw: Mapping[str, str]) -> str:
     return json.dumps(convert(study.key, study.entry_type, raw))
 
 
-#: The store of the `convert_all` running, for forked workers to inherit.
-_CONVERTING: Mapping[str, Study] | None = None
-
-
-def _convert_job(key: str) -> str:
-    assert _CONVERTING is not None
-    study = _CONVERTING[key]
-    return _converted(study, _raw(study, _CONVERTING))
-
-
-def csl_json(studies: Sequence[Study]) -> list[dict[str, Any]]:
+def csl_json(studies: Sequence[Study],
+             cache: ReferenceCache | None = None) -> list[dict[str, Any]]:
     """`references.json`: CSL-JSON items plus k2site's `evidence` and `verification`."""
     items = []
     store = {study.key: study for study in studies}
     for study in sorted(studies, key=lambda s: s.key):
-        item = to_csl(study, store)
+        item = to_csl(study, store, cache)
         item["evidence"] = study.design
         item["verification"] = study.verification
         items.append(item)
     return items
 
 
-def resolve_style(style: str, site_dir: Path | None = None) -> Path:
-    """The independent `.csl` file for a bundled name or a path inside the site."""
-    if style.endswith(".csl"):
-        path = Path(style) if site_dir is None else site_dir / style
-        if not path.is_file():
-            raise ValueError(f"citation style file '{style}' not found")
-        return _independent(path)
-    path = STYLES_DIR / f"{style}.csl"
-    if not path.is_file():
-        raise ValueError(
-            f"unknown citation style '{style}'; bundled: {', '.join(bundled_styles())}"
-        )
-    return _independent(path)
-
-
-def _independent(path: Path) -> Path:
-    """A dependent style (such as `vancouver`) names its parent; use the bundled parent."""
-    text = path.read_text(encoding="utf-8")
-    match = re.search(r'href="([^"]+)"\s+rel="independent-parent"', text)
-    if match is None:
-        return path
-    parent = STYLES_DIR / f"{match.group(1).rstrip('/').rsplit('/', 1)[-1]}.csl"
-    if not parent.is_file():
-        raise ValueError(f"citation style '{path.name}' needs its parent style {match.group(1)}")
-    return parent
-
-
 class Bibliography:
     """One CSL style applied to a store; formats entries and in-text labels."""
 
-    def __init__(
-        self,
-        studies: Sequence[Study],
-        style: str,
-        site_dir: Path | None = None,
-        locale: str = "en-US",
-    ) -> None:
-        self.style_path = resolve_style(style, site_dir)
+    def __init__(self, studies: Sequence[Study], style: CitationStyle | str,
+                 cache: ReferenceCache | None = None, locale: str = "en-US") -> None:
+        """`style` as `files.styles.load_style` reads it, or a bundled style's name."""
+        self.style = style if isinstance(style, CitationStyle) else load_style(style)
+        self.cache = cache if cache is not None else ReferenceCache()
         self.locale = locale
         self._studies = {s.key: s for s in studies}
         # keyed by content, so an edited site style is reloaded while `k2site serve` runs
-        text = self.style_path.read_bytes()
-        self._style_hash = hashlib.sha1(text).hexdigest()
-        self.numeric = _is_numeric(text.decode("utf-8"))
+        self._style_hash = hashlib.sha1(self.style.text).hexdigest()
+        self.numeric = _is_numeric(self.style.text.decode("utf-8"))
         self._ids = {key: f"k{i}" for i, key in enumerate(self._studies)}
         self._converted: dict[str, dict[str, Any]] = {}
 
@@ -155,7 +136,11 @@ class Bibliography:
     def _style(self) -> CitationStylesStyle:
         """The parsed style, on first use: parsing it and loading citeproc-py cost more
         than a small site's whole build from the cache."""
-        return _load_style(str(self.style_path), self._style_hash, self.locale)
+        parsed = self.cache.styles.get((self._style_hash, self.locale))
+        if parsed is None:
+            parsed = _parse_style(self.style.text, self.locale)
+            self.cache.styles[(self._style_hash, self.locale)] = parsed
+        return parsed
 
     def entries(self, keys_in_citation_order: Sequence[str]) -> dict[str, str]:
         """Formatted entry per known key, as safe HTML, without its number or label."""
@@ -172,12 +157,12 @@ class Bibliography:
             return known
         digest = _digest("sort", self._style_hash, self.locale, {"keys": known,
                          "items": [self._item(k) for k in known]})
-        if digest not in SORT_CACHE:
+        if digest not in self.cache.sorts:
             bib = self._bibliography(known)
             bib.sort()
             by_id = {self._ids[k]: k for k in known}
-            SORT_CACHE[digest] = [by_id[item.key] for item in bib.items]
-        return list(SORT_CACHE[digest])
+            self.cache.sorts[digest] = [by_id[item.key] for item in bib.items]
+        return list(self.cache.sorts[digest])
 
     def cite_label(self, key: str, number: int, locator: str = "") -> str:
         """Plain in-text label of one cited item: `12` or `Gast et al., 2009`. The
@@ -191,20 +176,14 @@ class Bibliography:
     def format_item(self, item: Mapping[str, Any]) -> str:
         """One CSL-JSON item formatted as a bibliography entry (safe HTML, no number);
         for "cite this page", where the page itself is a `webpage` item."""
-        digest = self._item_digest(item)
-        USED.add(digest)
-        found = ENTRY_CACHE.get(digest)
-        if found is None:
-            found = ENTRY_CACHE[digest] = self._format_item(item)
-        return found
+        return self.cache.get(self._item_digest(item), lambda: self._format_item(item))
 
     def prepare(self, keys: Sequence[str], items: Sequence[Mapping[str, Any]] = ()) -> None:
         """Format every entry and in-text label of `keys`, and every item, that is not
         cached yet, across worker processes when there are many: citeproc-py takes over
         a millisecond an entry, the largest serial cost of a cold build."""
-        global _PREPARING
         convert_all([self._studies[k] for k in dict.fromkeys(keys) if k in self._studies],
-                    self._studies)
+                    self._studies, self.cache)
         kinds = ("entry",) if self.numeric else ("entry", "cite")
         jobs: list[tuple[str, str | Mapping[str, Any]]] = [
             (kind, key) for key in dict.fromkeys(keys) if key in self._studies
@@ -212,17 +191,20 @@ class Bibliography:
         jobs += [("item", item) for item in items]
         digests = [self._item_digest(x) if isinstance(x, Mapping) else self._digest(kind, x)
                    for kind, x in jobs]
-        USED.update(digests)
-        missing = [i for i, digest in enumerate(digests) if digest not in ENTRY_CACHE]
+        self.cache.used.update(digests)
+        missing = [i for i, digest in enumerate(digests) if digest not in self.cache.entries]
         if missing:
             _ = self._style  # parsed before the workers fork, so that they share it
-        _PREPARING = self
-        try:
-            done = parallel_map(_format_job, [jobs[i] for i in missing])
-        finally:
-            _PREPARING = None
+        done = parallel_map(self._format_job, [jobs[i] for i in missing])
         for i, text in zip(missing, done, strict=True):
-            ENTRY_CACHE[digests[i]] = text
+            self.cache.entries[digests[i]] = text
+
+    def _format_job(self, job: tuple[str, str | Mapping[str, Any]]) -> str:
+        """One formatting job of `prepare`, in a worker process."""
+        kind, what = job
+        if isinstance(what, Mapping):
+            return self._format_item(what)
+        return (self._format if kind == "entry" else self._format_cite)(what)
 
     def _entry(self, key: str) -> str:
         return self._cached("entry", key, self._format)
@@ -237,17 +219,13 @@ class Bibliography:
     def _cached(self, kind: str, key: str, make: Callable[[str], str]) -> str:
         """Output per (style, locale, entry fields): unchanged entries are not re-rendered
         when the site is rebuilt in the same process (`k2site serve`)."""
-        digest = self._digest(kind, key)
-        USED.add(digest)
-        found = ENTRY_CACHE.get(digest)
-        if found is None:
-            found = ENTRY_CACHE[digest] = make(key)
-        return found
+        return self.cache.get(self._digest(kind, key), lambda: make(key))
 
     def _item(self, key: str) -> dict[str, Any]:
         """The entry as citeproc-py's input, converted on first use."""
         if key not in self._converted:
-            self._converted[key] = _item_for(self._studies[key], self._ids[key], self._studies)
+            self._converted[key] = _item_for(self._studies[key], self._ids[key], self._studies,
+                                             self.cache)
         return self._converted[key]
 
     def _format_cite(self, key: str) -> str:
@@ -301,48 +279,26 @@ class Bibliography:
         return bib
 
 
-#: The bibliography whose `prepare` is running, for forked workers to inherit.
-_PREPARING: Bibliography | None = None
-
-
-def _format_job(job: tuple[str, str | Mapping[str, Any]]) -> str:
-    """One formatting job of `Bibliography.prepare`, in a worker process."""
-    assert _PREPARING is not None
-    kind, what = job
-    if isinstance(what, Mapping):
-        return _PREPARING._format_item(what)
-    return (_PREPARING._format if kind == "entry" else _PREPARING._format_cite)(what)
-
-
-#: Formatted output by content hash of (kind, style file, locale, CSL item). The pipeline
-#: may persist and restore it between runs (with k2site's code fingerprint in its own key).
-#: Formatted output, and converted CSL-JSON as JSON text, by a digest of their input.
-ENTRY_CACHE: dict[str, str] = {}
-#: The ENTRY_CACHE digests asked for since the last clear: what a disk cache should keep.
-USED: set[str] = set()
-SORT_CACHE: dict[str, list[str]] = {}
-
-
 def _digest(kind: str, style: str, locale: str, item: dict[str, Any]) -> str:
     fields = {name: value for name, value in item.items() if name != "id"}
     payload = json.dumps([kind, style, locale, fields], sort_keys=True, ensure_ascii=False)
     return hashlib.sha1(payload.encode("utf-8")).hexdigest()
 
 
-def _item_for(study: Study, internal_id: str, store: Mapping[str, Study]) -> dict[str, Any]:
+def _item_for(study: Study, internal_id: str, store: Mapping[str, Study],
+              cache: ReferenceCache) -> dict[str, Any]:
     # citeproc-py lower-cases ids; a neutral id keeps `Smith2009` and `smith2009` apart.
-    item = to_csl(study, store)
+    item = to_csl(study, store, cache)
     item["id"] = internal_id
     return item
 
 
-@lru_cache(maxsize=32)
-def _load_style(path: str, content_hash: str, locale: str) -> CitationStylesStyle:
+def _parse_style(text: bytes, locale: str) -> CitationStylesStyle:
     from citeproc import CitationStylesStyle
 
     from k2site.references import citeproc_patches  # noqa: F401  # imported for its fixes to citeproc-py
 
-    style = CitationStylesStyle(path, locale=locale, validate=False)
+    style = CitationStylesStyle(io.BytesIO(text), locale=locale, validate=False)
     _drop_bibliography_numbers(style)
     return style
 
@@ -399,7 +355,7 @@ def _html(marked: str) -> str:
             return f"<{opening}>"
         return "</span>" if closing in ("small-caps", "span") else f"</{closing}>"
 
-    return _MARK.sub(tag, html.escape(_tidy(marked), quote=False))
+    return _MARK.sub(tag, escape_html(_tidy(marked), quote=False))
 
 
 def _plain(marked: str) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from k2site.model.document import Study
-from k2site.references.bibliography import to_csl
+from k2site.references.bibliography import ReferenceCache, to_csl
 
 _MONTH_MACROS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
                  "dec"}
@@ -66,10 +66,11 @@ def _balanced(text: str) -> bool:
 _UNESCAPED_BRACE = re.compile(r"(?<!\\)[{}]")
 
 
-def ris_text(studies: Sequence[Study]) -> str:
+def ris_text(studies: Sequence[Study], cache: ReferenceCache | None = None) -> str:
     """The store as RIS records (CRLF line ends, as the format asks), sorted by key."""
     store = {study.key: study for study in studies}
-    records = [_ris_record(to_csl(study, store)) for study in sorted(studies, key=lambda s: s.key)]
+    records = [_ris_record(to_csl(study, store, cache))
+               for study in sorted(studies, key=lambda s: s.key)]
     return "".join(records)
 
 

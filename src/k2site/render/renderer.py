@@ -9,83 +9,52 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
-import re
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup, escape
+from jinja2 import Environment
+from markupsafe import Markup
 
-from k2site.content.syntax import PLACEHOLDER
+from k2site.files.bundled import theme_assets
 from k2site.files.output import Output
-from k2site.model.document import Citation, Page, Study
-from k2site.model.evidence import GROUP_BY_ID, GROUPS
+from k2site.files.styles import CitationStyle
 from k2site.model.site import Site
 from k2site.pipeline.workers import parallel_imap
 from k2site.references import export
-from k2site.references.bibliography import Bibliography, csl_json
+from k2site.references.bibliography import Bibliography, ReferenceCache, csl_json
 from k2site.render import jsonld, views
+from k2site.render.body import Badges, CitationHtml, body_html
 from k2site.render.templates import template_env
 
-THEME_STATIC = Path(__file__).parent.parent / "theme" / "static"
+
+@dataclass
+class PageMemory:
+    """What `serve` keeps from one build to the next in its process, so that a rebuild
+    renders only the pages whose view model changed; a one-off build keeps none."""
+
+    pages: dict[bytes, bytes] = field(default_factory=dict)
+    """Rendered pages by a digest of their template and view model; pruned to the last
+    build's pages after each."""
+    digest_of: dict[str, bytes] = field(default_factory=dict)
+    """The digest each path was last rendered under."""
+    environments: dict[str, Environment] = field(default_factory=dict)
+    """Compiled templates, by the site's overrides."""
+    last: SiteRenderer | None = None
+    """The renderer of the last build, which `rerender_pages` starts from."""
 
 
-@dataclass(frozen=True)
-class CitationHtml:
-    """Turns citations and claim badges into HTML for one page (the markdown env hook)."""
-
-    site: Site
-    bibliography: Bibliography
-    root: str
-    made: dict[tuple[str, str, str], str] = field(default_factory=dict, compare=False)
-    """Each citation's HTML by key, prefix and locator: a study is cited from many pages."""
-
-    def citation_html(self, citations: Sequence[Citation]) -> str:
-        parts = []
-        for citation in citations:
-            ident = (citation.key, citation.prefix, citation.locator)
-            if ident not in self.made:
-                self.made[ident] = self._item(citation)
-            parts.append(self.made[ident])
-        if self.bibliography.numeric:
-            return f'<sup class="citation">[{", ".join(parts)}]</sup>'
-        return f'<span class="citation">({"; ".join(parts)})</span>'
-
-    def _item(self, citation: Citation) -> str:
-        key = citation.key
-        number = self.site.numbers.get(key, 0)
-        label = self.bibliography.cite_label(key, number) if key in self.site.studies else key
-        study = self.site.studies.get(key)
-        design = study.group.short if study else "unknown source"
-        link = (f'<a class="cite" href="{self.root}studies/{escape(key)}/" '
-                f'data-key="{escape(key)}" aria-label="{escape(_aria(label, design))}">'
-                f"{escape(label)}</a>")
-        prefix = f"{escape(citation.prefix)} " if citation.prefix else ""
-        locator = f", {escape(citation.locator)}" if citation.locator else ""
-        return f"{prefix}{link}{locator}"
-
-    def claim_badge_html(self, claim_id: str) -> str:
-        return str(views.badge(self.site, claim_id, self.root))
-
-    def claim_attrs(self, claim_id: str) -> dict[str, str]:
-        group = self.site.groups.get(claim_id, GROUP_BY_ID["none"])
-        return {"id": claim_id, "class": f"claim claim-{group.id}", "data-evidence": group.id}
-
-
-def _aria(label: str, design: str) -> str:
-    return f"Reference {label}: {design}" if label.isdigit() else f"{label}: {design}"
-
-
-class _SiteRenderer:
+class SiteRenderer:
     """What every page of one build shares: templates, formatted references, views."""
 
-    def __init__(self, site: Site, overrides: Mapping[str, str],
-                 cache_dir: Path | None) -> None:
-        self.site = site
-        self.env = template_env(overrides, cache_dir)
-        self.bibliography = Bibliography(list(site.studies.values()),
-                                         site.config.citation_style)
+    def __init__(self, site: Site, overrides: Mapping[str, str], style: CitationStyle,
+                 cache_dir: Path | None, references: ReferenceCache,
+                 memory: PageMemory | None) -> None:
+        self.site, self.memory = site, memory
+        self.env = template_env(overrides, cache_dir,
+                                memory.environments if memory is not None else None)
+        self.bibliography = Bibliography(list(site.studies.values()), style, references)
         # Everything citeproc formats is formatted here, before the pages are rendered
         # (in workers of its own when there is much), so that it lands in the reference
         # cache that the next build reads.
@@ -98,7 +67,7 @@ class _SiteRenderer:
                           for page, item in zip(site.pages, page_items, strict=True)}
         self.common = views.common(site)
         self.studies = views.StudyViews(site, self.entries)
-        self.citations = CitationHtml(site, self.bibliography, "../")
+        self.citations = CitationHtml(site, self.bibliography, Badges(self.env), "../")
         self.used: set[bytes] = set()
 
     def page(self, path: str, template: str, root: str, title: str,
@@ -107,27 +76,27 @@ class _SiteRenderer:
         context.setdefault("jsonld", jsonld.jsonld_page(self.site, url, title))
         # A page is a function of its template and view model: when `serve` rebuilds,
         # the pages whose view model did not change are not rendered again.
-        digest = b""
-        if _REMEMBER:
+        memory, digest = self.memory, b""
+        if memory is not None:
             digest = hashlib.sha1(repr((id(self.env), template, root, path, self.common,
                                         sorted(context.items()))).encode()).digest()
-        found = _RENDERED.get(digest)
+        found = memory.pages.get(digest) if memory is not None else None
         if found is None:
             html = self.env.get_template(template).render(site=self.common, root=root,
                                                           path=path, **context)
             found = html.encode("utf-8")
-            if _REMEMBER:
-                _RENDERED[digest] = found
+            if memory is not None:
+                memory.pages[digest] = found
                 # a path has one page at a time: its last version goes (serve may run long)
-                if (older := _DIGEST_OF.get(path)) not in (None, digest):
-                    _RENDERED.pop(older, None)
-                _DIGEST_OF[path] = digest
+                if (older := memory.digest_of.get(path)) not in (None, digest):
+                    memory.pages.pop(older, None)
+                memory.digest_of[path] = digest
         self.used.add(digest)
         return path, found
 
     def article(self, index: int) -> tuple[str, bytes]:
         item = self.site.pages[index]
-        body = _body_html(self.site, item, self.citations)
+        body = body_html(self.site, item, self.citations)
         view = views.article(self.site, item, body, self.studies, index)
         view["cite"] = self.cite_page[item.slug]
         return self.page(f"{item.slug}/index.html", "article.html", "../", item.title,
@@ -167,48 +136,24 @@ class _SiteRenderer:
         return [make() for path, make in makers.items() if only is None or path in only]
 
 
-#: The renderer of the build in progress, for forked workers to inherit (see workers).
-_CURRENT: _SiteRenderer | None = None
-#: Rendered pages by a digest of their template and view model, kept from one build to
-#: the next in the same process (`serve`); pruned to the last build's pages after each.
-_RENDERED: dict[bytes, bytes] = {}
-#: The digest each path was last rendered under, while pages are remembered.
-_DIGEST_OF: dict[str, bytes] = {}
-_REMEMBER = False
-
-
-def remember_pages(on: bool = True) -> None:
-    """Keep rendered pages between builds in this process, so a rebuild renders only the
-    pages whose view model changed. Off by default: a one-off build gains nothing and
-    would hold every page in memory."""
-    global _REMEMBER, _LAST
-    _REMEMBER, _LAST = on, None
-    _RENDERED.clear()
-    _DIGEST_OF.clear()
-
-
-#: With `remember_pages` on, the renderer of the last build, for `rerender_articles`.
-_LAST: _SiteRenderer | None = None
-
-
 #: What shows the words of a claim besides its own page and the studies it cites.
 CLAIM_LISTS = ("references/index.html", "evidence/index.html", "claims.json")
 
 
-def rerender_pages(previous: Site, site: Site, indexes: Iterable[int],
+def rerender_pages(memory: PageMemory, previous: Site, site: Site, indexes: Iterable[int],
                    studies: Iterable[str] = (), claim_lists: bool = False
                    ) -> dict[str, bytes] | None:
     """The article pages at `indexes`, the pages of `studies` and, with `claim_lists`, the
     files of CLAIM_LISTS, rendered for `site`: `previous` with only the edits these show
-    (`pipeline.rerender` decides which), reusing all the last build prepared. None unless
-    the last build in this process (with `remember_pages` on) was of `previous`."""
-    global _LAST
-    if _LAST is None or _LAST.site is not previous:
+    (`serve.rerender` decides which), reusing all the last build prepared. None unless
+    the last build that kept `memory` was of `previous`."""
+    last = memory.last
+    if last is None or last.site is not previous:
         return None
-    renderer = copy.copy(_LAST)
+    renderer = copy.copy(last)
     renderer.site = site
-    renderer.citations = replace(_LAST.citations, site=site, made=_LAST.citations.made)
-    _LAST = renderer
+    renderer.citations = replace(last.citations, site=site, made=last.citations.made)
+    memory.last = renderer
     files = dict(renderer.article(index) for index in indexes)
     files.update(renderer.study(key) for key in studies if key in site.studies)
     if claim_lists:
@@ -217,39 +162,32 @@ def rerender_pages(previous: Site, site: Site, indexes: Iterable[int],
     return files
 
 
-def _article(index: int) -> tuple[str, bytes]:
-    assert _CURRENT is not None
-    return _CURRENT.article(index)
-
-
-def _study(key: str) -> tuple[str, bytes]:
-    assert _CURRENT is not None
-    return _CURRENT.study(key)
-
-
-def render_site(site: Site, overrides: Mapping[str, str],
-                cache_dir: Path | None = None) -> dict[str, bytes]:
+def render_site(site: Site, overrides: Mapping[str, str], style: CitationStyle,
+                cache_dir: Path | None = None, references: ReferenceCache | None = None,
+                memory: PageMemory | None = None) -> dict[str, bytes]:
     """Every output file of SPEC §5 but the search index, as bytes by relative path."""
+    files = render_files(site, overrides, style, cache_dir, references, memory)
     return {path: bytes(data) if isinstance(data, bytes | bytearray) else b"".join(data)
-            for path, data in sorted(render_files(site, overrides, cache_dir))}
+            for path, data in sorted(files)}
 
 
-def render_files(site: Site, overrides: Mapping[str, str],
-                 cache_dir: Path | None = None) -> Iterator[tuple[str, Output]]:
+def render_files(site: Site, overrides: Mapping[str, str], style: CitationStyle,
+                 cache_dir: Path | None = None, references: ReferenceCache | None = None,
+                 memory: PageMemory | None = None) -> Iterator[tuple[str, Output]]:
     """The output files one by one, so a large site never sits in memory whole.
-    Compiled templates are kept in `cache_dir` when one is given."""
-    global _CURRENT, _LAST
-    _CURRENT = renderer = _SiteRenderer(site, overrides, cache_dir)
-    _LAST = renderer if _REMEMBER else None
-    try:
-        yield from parallel_imap(_article, list(range(len(site.pages))))
-        yield from parallel_imap(_study, sorted(site.studies))
-    finally:
-        _CURRENT = None
+    Compiled templates are kept in `cache_dir` when one is given; formatted references
+    in `references`; rendered pages in `memory` (`serve`), for the next build."""
+    references = references if references is not None else ReferenceCache()
+    renderer = SiteRenderer(site, overrides, style, cache_dir, references, memory)
+    if memory is not None:
+        memory.last = renderer
+    yield from parallel_imap(renderer.article, range(len(site.pages)))
+    yield from parallel_imap(renderer.study, sorted(site.studies))
     pages = renderer.site_pages()
     yield from pages
-    for stale in _RENDERED.keys() - renderer.used:
-        del _RENDERED[stale]
+    if memory is not None:
+        for stale in memory.pages.keys() - renderer.used:
+            del memory.pages[stale]
     env, common = renderer.env, renderer.common
     paths = [f"{p.slug}/index.html" for p in site.pages]
     paths += [f"studies/{key}/index.html" for key in site.studies]
@@ -260,32 +198,14 @@ def render_files(site: Site, overrides: Mapping[str, str],
         site=common, entries=views.feed(site)).encode()
     yield "claims.json", _json(views.claims_json(site))
     studies = list(site.studies.values())
-    yield "references.json", _json(csl_json(studies))
+    yield "references.json", _json(csl_json(studies, references))
     yield "references/references.bib", export.bibtex_text(studies).encode()
-    yield "references/references.ris", export.ris_text(studies).encode()
-    yield from _theme_assets().items()
+    yield "references/references.ris", export.ris_text(studies, references).encode()
+    yield from theme_assets().items()
 
 
 def _citation_order(site: Site) -> list[str]:
     return sorted(site.numbers, key=site.numbers.__getitem__)
-
-
-def _body_html(site: Site, page: Page, html: CitationHtml) -> Markup:
-    """Fill the parsed body's placeholders with what the whole site decided."""
-    root = html.root
-    uncited = site.uncited.get(page.slug, frozenset())
-
-    def fill(match: re.Match[str]) -> str:
-        kind, value = match.group(1), match.group(2)
-        if kind == "c":
-            return html.citation_html(page.groups[int(value)])
-        if kind == "b":
-            return html.claim_badge_html(value)
-        if kind == "u":
-            return views.uncited_mark(root) if int(value) in uncited else ""
-        return site.groups.get(value, GROUP_BY_ID["none"]).id
-
-    return Markup(PLACEHOLDER.sub(fill, page.body))
 
 
 def _json(items: Iterable[Any]) -> Iterator[bytes]:
@@ -296,11 +216,3 @@ def _json(items: Iterable[Any]) -> Iterator[bytes]:
     for n, item in enumerate(items):
         yield (b"\n" if n == 0 else b",\n") + json.dumps(item, ensure_ascii=False).encode()
     yield b"\n]\n"
-
-
-def _theme_assets() -> dict[str, bytes]:
-    return {f"assets/{p.name}": p.read_bytes()
-            for p in sorted(THEME_STATIC.iterdir()) if p.is_file()}
-
-
-__all__ = ["render_site", "GROUPS", "Study"]

@@ -15,7 +15,6 @@ from jinja2 import (
     ChoiceLoader,
     DictLoader,
     Environment,
-    FileSystemBytecodeCache,
     PackageLoader,
     StrictUndefined,
     TemplateError,
@@ -24,17 +23,20 @@ from jinja2 import (
 )
 
 from k2site.diagnostics import Diagnostic, error
+from k2site.files.cache import jinja_bytecode
+from k2site.text import plural
 
-_CACHE: dict[str, Environment] = {}
 
-
-def template_env(overrides: Mapping[str, str], cache_dir: Path | None = None) -> Environment:
-    """The environment for this site's overrides; compiled templates are kept per process,
-    and as bytecode in `cache_dir` between processes (Jinja checks each source's hash)."""
+def template_env(overrides: Mapping[str, str], cache_dir: Path | None = None,
+                 kept: dict[str, Environment] | None = None) -> Environment:
+    """The environment for this site's overrides, taken from `kept` (what `serve` keeps
+    between rebuilds) when it has one for them; compiled templates are also kept as
+    bytecode in `cache_dir` between processes (Jinja checks each source's hash)."""
     digest = hashlib.sha256(repr((sorted(overrides.items()), str(cache_dir))).encode())
-    if digest.hexdigest() not in _CACHE:
-        _CACHE[digest.hexdigest()] = _make_env(dict(overrides), cache_dir)
-    return _CACHE[digest.hexdigest()]
+    kept = kept if kept is not None else {}
+    if digest.hexdigest() not in kept:
+        kept[digest.hexdigest()] = _make_env(dict(overrides), cache_dir)
+    return kept[digest.hexdigest()]
 
 
 class _SiteLoader(DictLoader):
@@ -48,15 +50,8 @@ class _SiteLoader(DictLoader):
 
 
 def _make_env(overrides: dict[str, str], cache_dir: Path | None) -> Environment:
-    bytecode = None
-    if cache_dir is not None:
-        try:
-            (cache_dir / "jinja").mkdir(parents=True, exist_ok=True)
-            bytecode = FileSystemBytecodeCache(str(cache_dir / "jinja"))
-        except OSError:
-            pass  # a read-only site builds, compiling its templates each time
     env = Environment(
-        bytecode_cache=bytecode,
+        bytecode_cache=jinja_bytecode(cache_dir) if cache_dir is not None else None,
         loader=ChoiceLoader([_SiteLoader(overrides), PackageLoader("k2site", "theme/templates")]),
         autoescape=select_autoescape(["html", "xml"], default_for_string=True),
         undefined=StrictUndefined,
@@ -66,12 +61,6 @@ def _make_env(overrides: dict[str, str], cache_dir: Path | None) -> Environment:
     )
     env.filters["plural"] = plural
     return env
-
-
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    """`3|plural("claim")` -> `3 claims`."""
-    word = singular if count == 1 else (plural_form or singular + "s")
-    return f"{count} {word}"
 
 
 def template_diagnostic(exc: TemplateError, overrides: Mapping[str, str]) -> Diagnostic:

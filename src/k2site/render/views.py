@@ -7,12 +7,11 @@ what one template needs, with no model objects inside.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlparse
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from k2site.model.document import Claim, Page, Study
 from k2site.model.evidence import (
@@ -24,6 +23,7 @@ from k2site.model.evidence import (
 )
 from k2site.model.site import Site
 from k2site.render.jsonld import jsonld_page, short_authors, study_jsonld
+from k2site.text import escape_html, slugify
 
 DEFAULT_DISCLAIMER = (
     "This page is for information only and is not medical advice. Talk to a doctor or"
@@ -48,32 +48,6 @@ def common(site: Site) -> dict[str, Any]:
     }
 
 
-def badge(site: Site, claim_id: str, root: str) -> Markup:
-    """The evidence badge after a claim: a shape and words, never colour alone."""
-    group = site.groups.get(claim_id, GROUP_BY_ID["none"])
-    return _badge(group, root, site.flags.get(claim_id))
-
-
-def uncited_mark(root: str) -> str:
-    """After an uncited paragraph that states a health effect as fact: no source backs it."""
-    return str(_badge(GROUP_BY_ID["none"], root,
-                      "States a health effect as fact, with no source cited."))
-
-
-def _badge(group: EvidenceGroup, root: str, note: str | None) -> Markup:
-    html = (
-        f' <a class="badge badge-{group.id}" href="{root}how-we-grade/#{group.id}"'
-        f' data-evidence="{group.id}" data-pagefind-ignore>'
-        f'<span class="badge-symbol" aria-hidden="true">{group.symbol}</span>'
-        f'<span class="visually-hidden">Evidence: </span>'
-        f"{escape(group.short)}</a>"
-    )
-    if note:
-        html += (f' <span class="overclaim-note" role="note"><span aria-hidden="true">⚠</span>'
-                 f" {escape(note)}</span>")
-    return Markup(html)
-
-
 def summary(site: Site, claims: list[Claim]) -> dict[str, Any]:
     """How many claims rest on each evidence group, strongest first."""
     counts = {g.id: 0 for g in GROUPS}
@@ -86,14 +60,14 @@ def summary(site: Site, claims: list[Claim]) -> dict[str, Any]:
             rows.append({**group_view(group), "count": counts[group.id], "percent": percent,
                          "x": round(x, 2)})
             x += percent
-    return {"total": len(claims), "rows": rows}
+    return {"total": len(claims), "rows": rows, "none": group_view(GROUP_BY_ID["none"])}
 
 
 def study_view(site: Site, study: Study, entries: Mapping[str, str]) -> dict[str, Any]:
     """One study as previews, reference lists and its page show it."""
     return {
         "key": study.key, "number": site.numbers.get(study.key),
-        "entry": Markup(entries.get(study.key) or escape(study.get("title") or study.key)),
+        "entry": Markup(entries.get(study.key) or escape_html(study.get("title") or study.key)),
         "title": study.get("title"), "year": study.get("year"),
         "authors": study.get("author"), "journal": study.get("journal"),
         "design": study.design, "design_label": DESIGN_LABEL.get(study.design, study.design),
@@ -286,7 +260,8 @@ def overview(site: Site) -> dict[str, Any]:
             topics.setdefault(topic, []).extend(page.claims)
     rows = []
     for topic, claims in sorted(topics.items()):
-        row = {"topic": topic, "anchor": f"topic-{slugify(topic)}", **summary(site, claims)}
+        row = {"topic": topic, "anchor": f"topic-{slugify(topic, 'topic')}",
+               **summary(site, claims)}
         for cell in row["rows"]:
             cell["anchor"] = f"{row['anchor']}-{cell['id']}"
             listed = [c for c in claims if site.groups[c.id].id == cell["id"]]
@@ -294,10 +269,6 @@ def overview(site: Site) -> dict[str, Any]:
             cell["more"] = max(0, len(listed) - LISTED_PER_GROUP)
         rows.append(row)
     return {"topics": rows, "all": summary(site, list(site.claims))}
-
-
-def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "topic"
 
 
 def feed(site: Site) -> list[dict[str, Any]]:

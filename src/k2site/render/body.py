@@ -1,0 +1,109 @@
+"""Render stage: an article's body, its placeholders filled with what the whole site
+decided: citation labels and links, claim badges and overclaim notes, the marks after
+uncited paragraphs. The badge markup is the theme's (`partials/badge.html`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from jinja2 import Environment
+from markupsafe import Markup
+
+from k2site.content.syntax import PLACEHOLDER
+from k2site.model.document import Citation, Page
+from k2site.model.evidence import GROUP_BY_ID, EvidenceGroup
+from k2site.model.site import Site
+from k2site.references.bibliography import Bibliography
+from k2site.render.views import group_view
+from k2site.text import escape_html as escape
+
+#: The note after an uncited paragraph that states a health effect as fact.
+UNCITED_NOTE = "States a health effect as fact, with no source cited."
+
+
+class Badges:
+    """Claim badges from the theme's `partials/badge.html` (a site may override it), each
+    made once per group, page depth and note: a large site shows thousands."""
+
+    def __init__(self, env: Environment) -> None:
+        self._macro: Any = env.get_template("partials/badge.html").module.claim_badge  # type: ignore[attr-defined]
+        self._made: dict[tuple[str, str, str | None], str] = {}
+
+    def claim(self, group: EvidenceGroup, root: str, note: str | None) -> str:
+        """The badge after a claim, and its overclaim note when it has one."""
+        made = self._made.get((group.id, root, note))
+        if made is None:
+            made = self._made[(group.id, root, note)] = str(
+                self._macro(group_view(group), root, note))
+        return made
+
+
+@dataclass(frozen=True)
+class CitationHtml:
+    """Turns citations and claim badges into HTML for one page (the markdown env hook)."""
+
+    site: Site
+    bibliography: Bibliography
+    badges: Badges
+    root: str
+    made: dict[tuple[str, str, str], str] = field(default_factory=dict, compare=False)
+    """Each citation's HTML by key, prefix and locator: a study is cited from many pages."""
+
+    def citation_html(self, citations: Sequence[Citation]) -> str:
+        parts = []
+        for citation in citations:
+            ident = (citation.key, citation.prefix, citation.locator)
+            if ident not in self.made:
+                self.made[ident] = self._item(citation)
+            parts.append(self.made[ident])
+        if self.bibliography.numeric:
+            return f'<sup class="citation">[{", ".join(parts)}]</sup>'
+        return f'<span class="citation">({"; ".join(parts)})</span>'
+
+    def _item(self, citation: Citation) -> str:
+        key = citation.key
+        number = self.site.numbers.get(key, 0)
+        label = self.bibliography.cite_label(key, number) if key in self.site.studies else key
+        study = self.site.studies.get(key)
+        design = study.group.short if study else "unknown source"
+        link = (f'<a class="cite" href="{self.root}studies/{escape(key)}/" '
+                f'data-key="{escape(key)}" aria-label="{escape(_aria(label, design))}">'
+                f"{escape(label)}</a>")
+        prefix = f"{escape(citation.prefix)} " if citation.prefix else ""
+        locator = f", {escape(citation.locator)}" if citation.locator else ""
+        return f"{prefix}{link}{locator}"
+
+    def claim_badge_html(self, claim_id: str) -> str:
+        group = self.site.groups.get(claim_id, GROUP_BY_ID["none"])
+        return self.badges.claim(group, self.root, self.site.flags.get(claim_id))
+
+    def uncited_mark(self) -> str:
+        return self.badges.claim(GROUP_BY_ID["none"], self.root, UNCITED_NOTE)
+
+    def claim_attrs(self, claim_id: str) -> dict[str, str]:
+        group = self.site.groups.get(claim_id, GROUP_BY_ID["none"])
+        return {"id": claim_id, "class": f"claim claim-{group.id}", "data-evidence": group.id}
+
+
+def _aria(label: str, design: str) -> str:
+    return f"Reference {label}: {design}" if label.isdigit() else f"{label}: {design}"
+
+
+def body_html(site: Site, page: Page, html: CitationHtml) -> Markup:
+    """Fill the parsed body's placeholders with what the whole site decided."""
+    uncited = site.uncited.get(page.slug, frozenset())
+
+    def fill(match: re.Match[str]) -> str:
+        kind, value = match.group(1), match.group(2)
+        if kind == "c":
+            return html.citation_html(page.groups[int(value)])
+        if kind == "b":
+            return html.claim_badge_html(value)
+        if kind == "u":
+            return html.uncited_mark() if int(value) in uncited else ""
+        return site.groups.get(value, GROUP_BY_ID["none"]).id
+
+    return Markup(PLACEHOLDER.sub(fill, page.body))
