@@ -17,7 +17,7 @@ from k2site.references import latex
 from k2site.references.capitalisation import sentence_case
 from k2site.references.dates import csl_dates
 from k2site.references.latex import field_text
-from k2site.references.names import csl_names, split_top
+from k2site.references.names import csl_names, split_names
 
 
 def inherit(study: Study, store: Mapping[str, Study], depth: int = 0) -> dict[str, str]:
@@ -290,7 +290,7 @@ def _publishing(entry_type: str, raw: Mapping[str, str]) -> dict[str, str]:
 def _literal_list(value: str) -> str:
     """A biblatex literal list (`London and New York`) joined with `; `, as Pandoc does;
     braces keep an `and` that belongs to a name: `{Chapman and Hall}`."""
-    return "; ".join(latex.decode(item) for item in split_top(" ".join(value.split()), " and "))
+    return "; ".join(latex.decode(item) for item in split_names(value))
 
 
 def _genre(entry_type: str, raw: Mapping[str, str]) -> str:

@@ -16,13 +16,25 @@ _NAME_ROLES = (("author", "author"), ("editor", "editor"), ("translator", "trans
                ("bookauthor", "container-author"), ("director", "director"))
 
 
+def split_names(field: str) -> list[str]:
+    """A BibTeX name list split at its top-level `and`s: `{World Health Organization and
+    Partners} and Smith, John` is two names, as BibTeX, biber and Pandoc read it."""
+    return split_top(" ".join(field.split()), " and ")
+
+
+def decoded_names(field: str) -> tuple[str, ...]:
+    """Each name of a raw BibTeX name list, its LaTeX decoded: `{World Health Organization
+    and Partners}` stays one name, without its braces."""
+    return tuple(latex.decode(name) for name in split_names(field))
+
+
 def csl_names(raw: Mapping[str, str]) -> dict[str, list[dict[str, str]]]:
+    """The name fields of an entry as CSL name lists, by CSL variable."""
     found = {}
     prefix = "non-dropping-particle" if _use_prefix(raw) else "dropping-particle"
     for field, variable in _NAME_ROLES:
-        value = " ".join(raw.get(field, "").split())
-        if value:
-            found[variable] = [_name(part, prefix) for part in split_top(value, " and ")]
+        if names := split_names(raw.get(field, "")):
+            found[variable] = [_name(part, prefix) for part in names]
     if raw.get("editortype", "").strip().lower() == "director" and "editor" in found:
         found["director"] = found.pop("editor")
     return {variable: [n for n in names if n] for variable, names in found.items()}

@@ -15,9 +15,9 @@ from k2site.model.site import Site
 
 
 @lru_cache(maxsize=16384)
-def short_authors(field: str, limit: int = 3) -> str:
-    """`Geleijnse, Johanna M. and Vermeer, Cees and ...` -> `Geleijnse JM, Vermeer C, et al.`"""
-    names = [n.strip() for n in re.split(r"\s+and\s+", field.strip()) if n.strip()]
+def short_authors(names: tuple[str, ...], limit: int = 3) -> str:
+    """`Geleijnse, Johanna M.`, `Vermeer, Cees`... (as `references.names.decoded_names`
+    gives them) -> `Geleijnse JM, Vermeer C, et al.`"""
     short = [_short_name(n) for n in names if n.lower() != "others"]
     more = len(short) > limit or any(n.lower() == "others" for n in names)
     return ", ".join(short[:limit]) + (", et al." if more else "")

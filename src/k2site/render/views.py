@@ -22,6 +22,7 @@ from k2site.model.evidence import (
     EvidenceGroup,
 )
 from k2site.model.site import Site
+from k2site.references.names import decoded_names
 from k2site.render.jsonld import jsonld_page, short_authors, study_jsonld
 from k2site.text import escape_html, slugify
 
@@ -68,8 +69,8 @@ def study_view(site: Site, study: Study, entries: Mapping[str, str]) -> dict[str
     return {
         "key": study.key, "number": site.numbers.get(study.key),
         "entry": Markup(entries.get(study.key) or escape_html(study.get("title") or study.key)),
-        "title": study.get("title"), "year": study.get("year"),
-        "authors": study.get("author"), "journal": study.get("journal"),
+        "title": study.get("title"), "year": study.get("year"), "journal": study.get("journal"),
+        "authors": decoded_names(study.raw_fields.get("author", "")),
         "design": study.design, "design_label": DESIGN_LABEL.get(study.design, study.design),
         "group": group_view(study.group), "participants": study.participants,
         "verification": study.verification,
