@@ -46,7 +46,8 @@ class SiteSource:
     """The site's own additions to the wording vocabulary (`wording.yaml`)."""
 
 
-def read_text(root: Path, path: Path) -> tuple[SourceText | None, list[Diagnostic]]:
+def read_input(root: Path, path: Path) -> tuple[SourceText | None, list[Diagnostic]]:
+    """One input file of the site as text, or an `encoding` error at its first bad byte."""
     rel = path.relative_to(root).as_posix()
     data = path.read_bytes()
     try:
@@ -62,7 +63,7 @@ def read_text(root: Path, path: Path) -> tuple[SourceText | None, list[Diagnosti
 def _read_all(root: Path, paths: list[Path]) -> tuple[list[SourceText], list[Diagnostic]]:
     texts, problems = [], []
     for path in sorted(paths):
-        text, more = read_text(root, path)
+        text, more = read_input(root, path)
         problems += more
         if text is not None:
             texts.append(text)
@@ -74,7 +75,7 @@ def load_site(root: Path) -> tuple[SiteSource, list[Diagnostic]]:
     problems: list[Diagnostic] = []
     config = None
     if (root / SITE_CONFIG).is_file():
-        config, problems = read_text(root, root / SITE_CONFIG)
+        config, problems = read_input(root, root / SITE_CONFIG)
     else:
         problems.append(error(SITE_CONFIG, 0, 0, "site-config",
                               "no site.yaml here: is this a k2site site folder? To start"
@@ -84,7 +85,7 @@ def load_site(root: Path) -> tuple[SiteSource, list[Diagnostic]]:
     problems += more + more2
     wording = None
     if (root / WORDING).is_file():
-        wording, more = read_text(root, root / WORDING)
+        wording, more = read_input(root, root / WORDING)
         problems += more
     source = SiteSource(
         root=root, config=config, pages=tuple(pages), bibs=tuple(bibs),

@@ -129,7 +129,7 @@ def build(root: Path, out: Path, strict: bool = False, drafts: bool = False,
     """The whole pipeline; the output folder changes only when the build succeeds.
     Pages stream from render to the staged output, then Pagefind indexes that folder.
     `out` is replaced only when it is missing, empty or an earlier build's output
-    (`write.output_refusal`); anything else fails before any work is done."""
+    (`files.output.output_refusal`); anything else fails before any work is done."""
     if (refusal := output_refusal(out, root)) is not None:
         return Result([error(str(out), 0, 0, "output-folder", refusal)])
     result = check(root, drafts)

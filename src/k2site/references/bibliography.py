@@ -2,11 +2,11 @@
 
 Read top to bottom: the public interface (`to_csl`, `csl_json`, `Bibliography`), the
 caches, the style loading and the output markup. The conversion of one entry, the way
-Pandoc's BibLaTeX reader does it, is `cslconvert`'s (with `cslfields` and `textcase`);
-`citeproc_fixes` mends citeproc-py where it breaks a CSL rule. Together they make a
-bundled style format an entry as `pandoc --citeproc` does
-(tests/test_pandoc_compare.py). citeproc-py is slow, so every formatted entry is cached
-by a hash of the style and the entry's fields.
+Pandoc's BibLaTeX reader does it, is `csl_json`'s (with `names`, `dates` and
+`capitalisation`); `citeproc_patches` mends citeproc-py where it breaks a CSL rule.
+Together they make a bundled style format an entry as `pandoc --citeproc` does
+(tests/test_pandoc_compare.py). citeproc-py is slow, so every formatted entry is kept in
+the run's `ReferenceCache` by a hash of the style and the entry's fields.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Render-stage helper for `cslconvert` and `citeproc_fixes`: Pandoc's case transforms.
+"""Render-stage helper for `csl_json` and `citeproc_patches`: Pandoc's case transforms.
 
 Pandoc's citeproc (CaseTransform) puts English BibTeX titles in sentence case, and
 applies a style's `text-case="title"` its own way (hyphenated words, the last word).

@@ -1,4 +1,4 @@
-"""Render-stage helper for `csl`: fixes to citeproc-py 0.11, applied when imported.
+"""Render-stage helper for `bibliography`: fixes to citeproc-py 0.11, applied when imported.
 
 Each fix replaces one method of citeproc-py's style model so that a CSL rule holds that
 citeproc-py gets wrong; together they make a bundled style format an entry as `pandoc
@@ -19,7 +19,7 @@ citeproc-py gets wrong; together they make a bundled style format an entry as `p
   change shape after loading (a third of the formatting time).
 - `Date.render_single_date`: a locale's date format joins its parts with its own
   delimiter, not the calling element's (`2006Jan`).
-- `TextCased.case`: `text-case="title"` as Pandoc's citeproc applies it (`textcase`).
+- `TextCased.case`: `text-case="title"` as Pandoc's citeproc applies it (`capitalisation`).
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
-"""Render-stage helper for `csl`: one BibTeX `Study` -> one CSL-JSON item.
+"""Render-stage helper for `bibliography`: one BibTeX `Study` -> one CSL-JSON item.
 
 Follows Pandoc's BibLaTeX reader (Text.Pandoc.Citeproc.BibTeX) field by field: entry
 types, fields inherited through `crossref` (biblatex's rules), titles in sentence case,
-numbers, publishers, identifiers and notes. Names and dates are read by `cslfields`,
-sentence case is `textcase`'s. Pure functions of the entry's raw fields.
+numbers, publishers, identifiers and notes. Names are read by `names`, dates by
+`dates`, sentence case is `capitalisation`'s. Pure functions of the entry's raw fields.
 """
 
 from __future__ import annotations

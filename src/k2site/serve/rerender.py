@@ -14,7 +14,7 @@ from pathlib import Path
 from jinja2 import TemplateError
 
 from k2site.diagnostics import failed
-from k2site.files.load import read_text
+from k2site.files.load import read_input
 from k2site.lint.rules import lint_page
 from k2site.model.document import Page
 from k2site.pipeline.run import Result, parse_page
@@ -46,7 +46,7 @@ def rerender(root: Path, previous: Result, changed: Sequence[str],
     reworded: set[str] = set()  # keys cited by a claim whose words changed
     for path in edited:
         file, old = root / path, site.pages[at_page[path]]
-        text, problems = read_text(root, file) if file.is_file() else (None, [])
+        text, problems = read_input(root, file) if file.is_file() else (None, [])
         page, more = parse_page(text) if text is not None else (None, [])
         if text is None or page is None or failed(problems + more, False) \
                 or _shown_elsewhere(page) != _shown_elsewhere(old):
@@ -86,7 +86,7 @@ def _shown_elsewhere(page: Page) -> tuple[object, ...]:
     """What other pages and the site-wide files show of a page, or what decides their
     numbering and evidence, besides its claims' words: an edit that leaves this alone
     changes the page's own HTML, and where a claim was reworded, the pages of the studies
-    it cites and the lists of claims (`render.CLAIM_LISTS`)."""
+    it cites and the lists of claims (`renderer.CLAIM_LISTS`)."""
     return (page.slug, page.title, page.order, page.summary, page.topics, page.reviewed,
             page.draft, tuple(c.key for c in page.citations),
             tuple((c.id, c.keys, c.explicit) for c in page.claims))
