@@ -1,7 +1,8 @@
 """Render-stage helper: BibTeX `Study` values -> CSL-JSON, formatted by citeproc-py.
 
-Read top to bottom: the public interface (`to_csl`, `csl_json`, `Bibliography`), the
-caches, the style loading and the output markup. The conversion of one entry, the way
+Read top to bottom: the public interface (`ReferenceCache`, `to_csl`, `csl_json`,
+`Bibliography`), then the digests and the style parsing; the output markup is
+`citeproc_markup`'s. The conversion of one entry, the way
 Pandoc's BibLaTeX reader does it, is `csl_json`'s (with `names`, `dates` and
 `capitalisation`); `citeproc_patches` mends citeproc-py where it breaks a CSL rule.
 Together they make a bundled style format an entry as `pandoc --citeproc` does
@@ -18,13 +19,17 @@ import re
 import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from k2site.files.styles import CitationStyle, load_style
 from k2site.model.document import Study
 from k2site.pipeline.workers import parallel_map
-from k2site.text import escape_html
+from k2site.references.citeproc_markup import (
+    CLOSING_QUOTE_THEN_PUNCTUATION,
+    MARKUP,
+    to_html,
+    to_plain,
+)
 
 if TYPE_CHECKING:  # citeproc-py loads only when something is not in the cache yet
     from citeproc import CitationStylesBibliography, CitationStylesStyle
@@ -235,7 +240,7 @@ class Bibliography:
         citation = Citation([CitationItem(self._ids[key])])
         bib.register(citation)
         text = str(bib.cite(citation, lambda item: None))
-        return _plain(text).strip().strip("()[]").strip()
+        return to_plain(text).strip().strip("()[]").strip()
 
     def _format_item(self, item: Mapping[str, Any]) -> str:
         from citeproc import Citation, CitationItem, CitationStylesBibliography
@@ -243,7 +248,7 @@ class Bibliography:
 
         internal = {name: value for name, value in item.items() if name != "id"}
         internal["id"] = "page"
-        bib = CitationStylesBibliography(self._style, CiteProcJSON([internal]), _MARKUP)
+        bib = CitationStylesBibliography(self._style, CiteProcJSON([internal]), MARKUP)
         bib.register(Citation([CitationItem("page")]))
         return self._output(bib.bibliography(), item.get("language", "en"))
 
@@ -261,8 +266,8 @@ class Bibliography:
         quotes_take_punctuation = self._style.root.get_locale_option("punctuation-in-quote")
         if str(quotes_take_punctuation).lower() == "true" and language.startswith("en"):
             # American usage, `“good.”`, for English entries, as Pandoc does
-            text = _CLOSING_QUOTE_THEN_PUNCTUATION.sub(r"\2\1", text)
-        return _html(text)
+            text = CLOSING_QUOTE_THEN_PUNCTUATION.sub(r"\2\1", text)
+        return to_html(text)
 
     def _bibliography(self, keys: Sequence[str]) -> CitationStylesBibliography:
         from citeproc import Citation, CitationItem, CitationStylesBibliography
@@ -273,7 +278,7 @@ class Bibliography:
             # yet formats them; the warning would only be noise in the build output.
             warnings.simplefilter("ignore", UserWarning)
             source = CiteProcJSON([self._item(k) for k in keys])
-        bib = CitationStylesBibliography(self._style, source, _MARKUP)
+        bib = CitationStylesBibliography(self._style, source, MARKUP)
         for key in keys:
             bib.register(Citation([CitationItem(self._ids[key])]))
         return bib
@@ -323,49 +328,3 @@ def _is_numeric(style_text: str) -> bool:
 
 _XML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _CITATION_FORMAT = re.compile(r"<category\b[^>]*?\bcitation-format\s*=\s*[\"']([^\"']*)[\"']")
-
-
-# Output markup: citeproc-py's formatter interface, producing safe HTML
-
-
-def _tag(name: str) -> Any:
-    """A citeproc-py formatter wrapper that marks text with private-use characters."""
-    return lambda text: f"\ue000{name}\ue001{text}\ue002{name}\ue001"
-
-
-# citeproc-py's own HTML formatter leaves variable text unescaped; this one marks the
-# style's markup, so that all text can be escaped first and the tags put in afterwards.
-_MARKUP = SimpleNamespace(
-    preformat=lambda text: text,
-    Italic=_tag("i"), Oblique=_tag("i"), Bold=_tag("b"), Light=_tag("span"),
-    Underline=_tag("u"), Superscript=_tag("sup"), Subscript=_tag("sub"),
-    SmallCaps=_tag("small-caps"),
-)
-_MARK = re.compile("\ue000([a-z-]+)\ue001|\ue002([a-z-]+)\ue001")
-
-
-def _html(marked: str) -> str:
-    """Escaped text with the style's markup as HTML tags."""
-
-    def tag(match: re.Match[str]) -> str:
-        opening, closing = match.groups()
-        if opening == "small-caps":
-            return '<span style="font-variant:small-caps">'
-        if opening:
-            return f"<{opening}>"
-        return "</span>" if closing in ("small-caps", "span") else f"</{closing}>"
-
-    return _MARK.sub(tag, escape_html(_tidy(marked), quote=False))
-
-
-def _plain(marked: str) -> str:
-    return _MARK.sub("", _tidy(marked))
-
-
-_CLOSING_QUOTE_THEN_PUNCTUATION = re.compile(r"(”)([.,])")
-_DOUBLE_PERIOD = re.compile("([.?!])((?:\ue002[a-z-]+\ue001)*)\\.")
-
-
-def _tidy(marked: str) -> str:
-    """Collapse spaces, and drop a period after `.`, `?` or `!` as CSL processors do."""
-    return _DOUBLE_PERIOD.sub(r"\1\2", " ".join(marked.split()))
