@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from k2site.files.output import MARKER, MARKER_TEXT
 from support import copy_site, run
 
 CASES = sorted(p for p in (Path(__file__).parent / "sites_invalid").iterdir() if p.is_dir())
@@ -33,11 +34,12 @@ def test_failed_build_keeps_previous_output(case: Path, tmp_path: Path,
     out = tmp_path / "out"
     out.mkdir()
     (out / "index.html").write_text("previous build")
+    (out / MARKER).write_bytes(MARKER_TEXT)  # an earlier build's, which this one may replace
     site = copy_site(case, tmp_path / "site")
     code, _, err = run(["build", str(site), "-o", str(out)], capsys)
     assert code == 1
-    assert "build failed" in err and "Traceback" not in err
-    assert [p.name for p in out.iterdir()] == ["index.html"]
+    assert "build failed" in err and "Traceback" not in err and "[output-folder]" not in err
+    assert sorted(p.name for p in out.iterdir()) == [MARKER, "index.html"]
     assert (out / "index.html").read_text() == "previous build"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.")]
 
