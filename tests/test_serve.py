@@ -406,3 +406,43 @@ def _reload_and_overlay(tab: Any, site: Path, server: LiveServer) -> None:
     tab.get_by_text("third version").wait_for()
     assert tab.locator("#k2site-overlay").count() == 0
     assert errors == []
+
+
+def test_search_works_under_serve_and_follows_edits(site: Path, server: LiveServer) -> None:
+    """The search page's index is served from memory, made again when a page changes."""
+    assert server.live.search.idle.wait(60)
+    status, headers, _ = get(server.url, "/pagefind/pagefind.js")
+    assert status == 200 and "javascript" in headers["Content-Type"]
+    _, _, before = get(server.url, "/pagefind/pagefind-entry.json")
+    (site / "content" / "overview.md").write_text(page("swimming helps too"))
+    _wait_until(lambda: "swimming" in get(server.url, "/overview/")[2])
+    _wait_until(lambda: get(server.url, "/pagefind/pagefind-entry.json")[2] != before,
+                timeout=60)
+    assert server.live.search.idle.wait(60)
+
+
+@pytest.mark.browser
+def test_in_chromium_search_finds_words_under_serve(site: Path, server: LiveServer) -> None:
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        message = "Chromium is not installed (Debian package `chromium`)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    sync_api = pytest.importorskip("playwright.sync_api")
+    assert server.live.search.idle.wait(60)
+
+    def drive() -> None:
+        with sync_api.sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium,
+                                                 args=["--headless", "--no-sandbox"])
+            try:
+                tab = browser.new_page()
+                tab.set_default_timeout(10000)
+                tab.goto(server.url + "search/?q=walking")
+                tab.locator(".search-results li, #search-results li").first.wait_for()
+                assert "walking" in tab.locator("#search-status").inner_text()
+            finally:
+                browser.close()
+
+    _in_thread(drive, timeout=60)

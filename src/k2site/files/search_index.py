@@ -13,7 +13,7 @@ import hashlib
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from k2site.files.output import Output
@@ -150,3 +150,22 @@ def _version() -> str:
 def _command(site: Path, output: Path, language: str) -> list[str]:
     return [str(executable()), "--site", str(site), "--output-path", str(output),
             "--force-language", language.split("-")[0]]
+
+
+def bundle_of(pages: Mapping[str, bytes], language: str) -> dict[str, bytes]:
+    """The Pagefind bundle for the marked pages among `pages`, as the files `build` would
+    write under `pagefind/`, by output path; {} without a marked page. For `serve`, which
+    keeps the site in memory: the pages go through a scratch folder of their own."""
+    marked = [(path, data) for path, data in pages.items()
+              if path.endswith(".html") and MARK in data]
+    if not marked:
+        return {}
+    with tempfile.TemporaryDirectory(prefix="k2site-serve-search-") as scratch:
+        staging = Path(scratch) / "staging"
+        staging.mkdir()
+        with Indexer(language, None, len(marked), Path(scratch)) as indexer:
+            for _ in indexer.watch(marked):
+                pass
+            indexer.finish(staging)
+        return {f"pagefind/{path.relative_to(staging / 'pagefind').as_posix()}": path.read_bytes()
+                for path in sorted((staging / "pagefind").rglob("*")) if path.is_file()}

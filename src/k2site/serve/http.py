@@ -50,14 +50,16 @@ class Handler(BaseHTTPRequestHandler):
         if not files:
             self._send(503, "text/html; charset=utf-8", self._inject(PLACEHOLDER.encode()))
             return
-        rel = _file_for(url_path, files.keys() | static.keys())
+        search = live.search.files  # the search bundle, made in the background
+        rel = _file_for(url_path, files.keys() | static.keys() | search.keys())
         if rel is None and _file_for(url_path + "/", files.keys()) is not None:
             self.send_response(301)
             self.send_header("Location", url_path + "/")
             self.end_headers()
             return
         status, rel = (200, rel) if rel is not None else (404, "404.html")
-        data = files[rel] if rel in files else _read(static.get(rel))
+        data = files[rel] if rel in files else search[rel] if rel in search \
+            else _read(static.get(rel))
         if rel.endswith(".html"):
             data = self._inject(data)
         self._send(status, _content_type(rel), data)

@@ -22,6 +22,7 @@ from k2site.diagnostics import Diagnostic, excerpt, report, sort_unique
 from k2site.files.load import static_files
 from k2site.pipeline import run
 from k2site.serve.rerender import rerender
+from k2site.serve.search import LiveSearch
 from k2site.text import plural
 
 Message = bytes | None
@@ -47,6 +48,8 @@ class LiveSite:
         self._listeners: list[queue.Queue[Message]] = []
         self._lock = threading.Lock()
         self.terminal = terminal
+        self.search = LiveSearch(self.say)
+        """The search bundle of the pages served, made in the background."""
 
     @property
     def last_build(self) -> run.Result | None:
@@ -79,6 +82,8 @@ class LiveSite:
         if result.files:
             static = static_files(result.source) if result.source else {}
             count = self._swap(result.files, static, changed, result.rendered)
+            if result.site is not None:
+                self.search.refresh(result.files, result.site.config.language)
             self.say(f"k2site: built in {took}{because}: {plural(count, 'file')} changed")
         else:
             self._fail(result.diagnostics, result.sources)
@@ -159,6 +164,7 @@ class LiveSite:
         with self._lock:
             for listener in self._listeners:
                 listener.put(None)
+        self.search.close()
 
     def _publish(self, name: str, data: str) -> None:
         for listener in self._listeners:
