@@ -337,9 +337,10 @@ def test_k2_edit_to_reload_time(tmp_path: Path) -> None:
     assert median < limit
 
 
-@pytest.mark.browser
-def test_in_chromium_the_tab_reloads_and_shows_the_overlay(site: Path, server: LiveServer) -> None:
-    """The injected script under the pages' own Content Security Policy, in a real tab."""
+def _in_chromium(drive: Callable[[Any], None]) -> None:
+    """`drive(tab)` in a new tab of headless Chromium, in a thread of its own: the browser
+    tests' session may already run Playwright's event loop in this one, and the sync API
+    refuses to start inside a running loop."""
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium is None:
         # as the other browser tests: a skip on a workstation, a failure under CI=true
@@ -349,18 +350,22 @@ def test_in_chromium_the_tab_reloads_and_shows_the_overlay(site: Path, server: L
         pytest.skip(message)
     sync_api = pytest.importorskip("playwright.sync_api")
 
-    def drive() -> None:
+    def run() -> None:
         with sync_api.sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium,
                                                  args=["--headless", "--no-sandbox"])
             try:
-                _reload_and_overlay(browser.new_page(color_scheme="light"), site, server)
+                drive(browser.new_page(color_scheme="light"))
             finally:
                 browser.close()
 
-    # its own thread: the browser tests' session may already run Playwright's event loop
-    # in this one, and the sync API refuses to start inside a running loop
-    _in_thread(drive, timeout=60)
+    _in_thread(run, timeout=60)
+
+
+@pytest.mark.browser
+def test_in_chromium_the_tab_reloads_and_shows_the_overlay(site: Path, server: LiveServer) -> None:
+    """The injected script under the pages' own Content Security Policy, in a real tab."""
+    _in_chromium(lambda tab: _reload_and_overlay(tab, site, server))
 
 
 def _contrast(color: str, background: str) -> float:
@@ -423,26 +428,12 @@ def test_search_works_under_serve_and_follows_edits(site: Path, server: LiveServ
 
 @pytest.mark.browser
 def test_in_chromium_search_finds_words_under_serve(site: Path, server: LiveServer) -> None:
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if chromium is None:
-        message = "Chromium is not installed (Debian package `chromium`)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    sync_api = pytest.importorskip("playwright.sync_api")
     assert server.live.search.idle.wait(60)
 
-    def drive() -> None:
-        with sync_api.sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium,
-                                                 args=["--headless", "--no-sandbox"])
-            try:
-                tab = browser.new_page()
-                tab.set_default_timeout(10000)
-                tab.goto(server.url + "search/?q=walking")
-                tab.locator(".search-results li, #search-results li").first.wait_for()
-                assert "walking" in tab.locator("#search-status").inner_text()
-            finally:
-                browser.close()
+    def search(tab: Any) -> None:
+        tab.set_default_timeout(10000)
+        tab.goto(server.url + "search/?q=walking")
+        tab.locator("#search-results li").first.wait_for()
+        assert "walking" in tab.locator("#search-status").inner_text()
 
-    _in_thread(drive, timeout=60)
+    _in_chromium(search)
