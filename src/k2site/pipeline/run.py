@@ -14,8 +14,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
-from jinja2 import TemplateError
-
 from k2site.diagnostics import Diagnostic, error, failed
 from k2site.files.cache import FOLDER, Cache, key
 from k2site.files.folders import PAGES
@@ -31,7 +29,7 @@ from k2site.pipeline.workers import parallel_map
 from k2site.references.bibliography import ReferenceCache
 from k2site.references.bibtex import BibSource, merge_files, parse_file
 from k2site.render.renderer import PageMemory, render_files, render_site
-from k2site.render.templates import template_diagnostic
+from k2site.render.templates import TEMPLATE_ERRORS, template_diagnostic
 
 T = TypeVar("T")
 
@@ -175,7 +173,7 @@ def _rendering(root: Path, result: Result, memory: Memory) -> Iterator[None]:
     try:
         with _reference_cache(root / FOLDER, memory.references):
             yield
-    except TemplateError as exc:
+    except TEMPLATE_ERRORS as exc:
         result.diagnostics.append(template_diagnostic(exc, templates))
     except SearchIndexError as exc:
         result.diagnostics.append(error("(search index)", 0, 0, "search",

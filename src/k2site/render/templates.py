@@ -63,15 +63,27 @@ def _make_env(overrides: dict[str, str], cache_dir: Path | None) -> Environment:
     return env
 
 
-def template_diagnostic(exc: TemplateError, overrides: Mapping[str, str]) -> Diagnostic:
+#: What rendering raises for a broken template: Jinja's errors, and the endless recursion
+#: of an override that extends or includes the theme's template it replaces (by that name
+#: it reaches only itself).
+TEMPLATE_ERRORS = (TemplateError, RecursionError)
+
+ENDLESS = ("templates extend, include or import each other without end. An override cannot"
+           " extend or include the theme's template of the same name, which it replaces:"
+           " copy that template instead")
+
+
+def template_diagnostic(exc: TemplateError | RecursionError,
+                        overrides: Mapping[str, str]) -> Diagnostic:
     """A template error at `templates/name:line` (or the theme's file) with its message."""
     path, line = _position(exc)
     kind = "template syntax error" if isinstance(exc, TemplateSyntaxError) else "template error"
-    message = getattr(exc, "message", None) or str(exc)
+    message = ENDLESS if isinstance(exc, RecursionError) else (
+        getattr(exc, "message", None) or str(exc))
     return error(path, line, 1 if line else 0, "template", f"{kind}: {message}")
 
 
-def _position(exc: TemplateError) -> tuple[str, int]:
+def _position(exc: TemplateError | RecursionError) -> tuple[str, int]:
     if isinstance(exc, TemplateSyntaxError):
         return _display(exc.filename or exc.name or "template"), exc.lineno
     # Jinja rewrites the traceback so that template frames carry the template's file
