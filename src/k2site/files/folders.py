@@ -7,6 +7,7 @@ recognised are stated once (SPEC §2 and §5).
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePosixPath
 
 #: The site's settings, at the top of the site folder; required.
@@ -46,6 +47,21 @@ RESERVED_SLUGS = frozenset(
     {"references", "studies", "evidence", "how-we-grade", "assets", "pagefind", "search",
      "claims", "index", "404", "feed", "sitemap"}
 )
+
+
+#: The folder of the study pages, one folder per BibTeX key (see `study_slug`).
+STUDIES = "studies"
+#: Characters of a BibTeX key that a study's folder name does not keep.
+_NOT_IN_SLUG = re.compile(r"[^\w.-]+")
+
+
+def study_slug(key: str) -> str:
+    """The folder of a study's page under `studies/`, and the `ref-` anchor of its entry in
+    reference lists: the key itself when it holds only letters, digits, `_`, `-` and `.`;
+    otherwise each run of other characters (Pandoc lets a key hold `:.#$%&-+?<>~/`) becomes
+    one `-`, so that `doi:10.1/x` has the page `studies/doi-10.1-x/`. A key starts with a
+    letter, digit or `_` and never holds `..` (`bibtex` checks it), so neither does this."""
+    return _NOT_IN_SLUG.sub("-", key)
 
 
 def is_input(rel: str) -> bool:

@@ -56,6 +56,27 @@ class OutputRefused(OSError):
     """`write_site` was asked to replace a folder that is not a k2site output."""
 
 
+class UnsafeOutputPath(ValueError):
+    """A file the build would write lies outside the output folder."""
+
+    def __init__(self, rel: str) -> None:
+        super().__init__(f"the build would write '{rel}', which is not a path inside the"
+                         " output folder; nothing was written")
+        self.rel = rel
+
+
+def inside(folder: Path, rel: str) -> Path:
+    """`folder / rel`, for a path the build writes under one of its own folders (the
+    staged output, the search scratch folder); `UnsafeOutputPath` unless `rel` is a
+    relative path of plain names. No `..`, no absolute path, no empty or `.` part: the
+    folder is new and holds only the folders and regular files written here, so no
+    symlink can lead out of it either, and checking the words is enough."""
+    parts = rel.split("/")
+    if any(part in ("", ".", "..") or "\x00" in part for part in parts):
+        raise UnsafeOutputPath(rel)
+    return folder.joinpath(*parts)
+
+
 def write_site(out: Path, files: Mapping[str, bytes] | Iterable[tuple[str, Output]],
                static: Mapping[str, Path],
                finish: Callable[[Path], None] | None = None) -> int:
@@ -84,7 +105,7 @@ def _fill(folder: Path, files: Iterable[tuple[str, Output]],
           static: Mapping[str, Path]) -> None:
     made: set[Path] = set()
     for rel, data in files:
-        target = folder / rel
+        target = inside(folder, rel)
         if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
@@ -94,7 +115,7 @@ def _fill(folder: Path, files: Iterable[tuple[str, Output]],
             with target.open("wb") as file:
                 file.writelines(data)
     for rel, source in sorted(static.items()):
-        target = folder / rel
+        target = inside(folder, rel)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
     (folder / MARKER).write_bytes(MARKER_TEXT)

@@ -16,7 +16,7 @@ import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
-from k2site.files.output import Output
+from k2site.files.output import Output, inside
 
 
 def executable() -> Path | None:
@@ -64,8 +64,9 @@ class Indexer:
             if path.endswith(".html") and isinstance(data, bytes | bytearray) and MARK in data:
                 self._digest.update(f"\x00{path}\x00{len(data)}\x00".encode())
                 self._digest.update(data)
-                (self._scratch / "site" / path).parent.mkdir(parents=True, exist_ok=True)
-                (self._scratch / "site" / path).write_bytes(data)
+                target = inside(self._scratch / "site", path)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
                 self._pages += 1
                 if self._pages == self.expected and not self._cached():
                     self._start()

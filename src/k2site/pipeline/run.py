@@ -18,7 +18,7 @@ from k2site.diagnostics import Diagnostic, error, failed
 from k2site.files.cache import FOLDER, Cache, key
 from k2site.files.folders import PAGES
 from k2site.files.load import SiteSource, SourceText, listed, load_site, static_files
-from k2site.files.output import Output, output_refusal, write_site
+from k2site.files.output import Output, UnsafeOutputPath, output_refusal, write_site
 from k2site.files.search_index import Indexer, SearchIndexError, executable
 from k2site.files.styles import CitationStyle, StyleError, load_style
 from k2site.lint import rules
@@ -155,6 +155,8 @@ def build(root: Path, out: Path, strict: bool = False, drafts: bool = False,
         except OSError as exc:  # a read-only or full disk: the old output stays
             result.diagnostics.append(error(str(out), 0, 0, "output-folder",
                                             f"cannot write the output: {exc.strerror or exc}"))
+        except UnsafeOutputPath as exc:  # the last guard: bibtex and slugs keep paths safe
+            result.diagnostics.append(error(str(out), 0, 0, "unsafe-path", str(exc)))
     return result
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from k2site.diagnostics import Diagnostic, error, warning
+from k2site.files.folders import STUDIES, study_slug
 from k2site.model.document import Study
 from k2site.model.evidence import DESIGNS, VERIFICATIONS
 from k2site.references import latex
@@ -24,6 +25,10 @@ if TYPE_CHECKING:  # bibtexparser loads only when a .bib file changed (see `pars
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 _PMID = re.compile(r"^\d{1,9}$")
+#: Pandoc's citation key: a letter, digit or `_`, then letters, digits and `_`, with any of
+#: `:.#$%&-+?<>~/` between two of them (and `:` or `/` before a `/`, as in a URL).
+#: Nothing else can be cited, and a key names its study's page, so nothing else is kept.
+KEY = re.compile(r"\w(?:\w|[:.#$%&\-+?<>~/](?=\w)|[:/](?=/))*")
 
 # bibtexparser logs each failed block; k2site reports them as diagnostics instead.
 logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
@@ -48,14 +53,18 @@ def merge_files(
     """One store from each file's entries; a key defined twice is an error at the second."""
     studies: dict[str, Study] = {}
     diagnostics: list[Diagnostic] = []
+    pages: dict[str, Study] = {}  # by study page folder, in any case: see `_same_page`
     for entries, problems in parsed:
         diagnostics += problems
         for study in entries:
             first = studies.get(study.key)
-            if first is None:
-                studies[study.key] = study
-            else:
+            if first is not None:
                 diagnostics.append(_duplicate(study, first))
+            elif (other := pages.get(study_slug(study.key).casefold())) is not None:
+                diagnostics.append(_same_page(study, other))
+            else:
+                studies[study.key] = study
+                pages[study_slug(study.key).casefold()] = study
     return studies, diagnostics
 
 
@@ -68,6 +77,9 @@ def parse_file(source: BibSource) -> tuple[list[Study], list[Diagnostic]]:
     entries: dict[str, Study] = {}
     studies = []
     for entry in library.entries:
+        if not KEY.fullmatch(entry.key):
+            diagnostics.append(_bad_key(source, entry))
+            continue
         study = _study(source.path, entry, diagnostics)
         entries.setdefault(study.key, study)
         studies.append(study)
@@ -167,6 +179,36 @@ def _duplicate(study: Study, first: Study) -> Diagnostic:
         study.path, study.line, 1, "duplicate-key",
         f"duplicate BibTeX key '{study.key}': first defined at {first.path}:{first.line}",
     )
+
+
+def _bad_key(source: BibSource, entry: bib.Entry) -> Diagnostic:
+    """A key Pandoc could not cite, such as `../escape`, at the key itself."""
+    raw = entry.raw or ""
+    start = source.text.find(raw, _line_offset(source.text, entry.start_line or 0))
+    head = re.match(r"[^{(]*[{(]\s*", raw)
+    at = max(start, 0) + (head.end() if head else 0)
+    line_start = source.text.rfind("\n", 0, at) + 1
+    return error(source.path, source.text.count("\n", 0, at) + 1, at - line_start + 1,
+                 "bib-syntax",
+                 f"BibTeX key '{entry.key}' cannot be cited: a key starts with a letter, digit"
+                 " or _ and holds only those, with any of :.#$%&-+?<>~/ between two of them")
+
+
+def _line_offset(text: str, line: int) -> int:
+    """Where 0-based `line` starts in `text`."""
+    offset = 0
+    for _ in range(line):
+        offset = text.find("\n", offset) + 1
+    return offset
+
+
+def _same_page(study: Study, first: Study) -> Diagnostic:
+    """Two keys whose study pages would be one folder (`a/b` and `a-b`, or keys that
+    differ only in case, which a case-insensitive disk cannot keep apart)."""
+    return error(study.path, study.line, 1, "duplicate-key",
+                 f"BibTeX key '{study.key}' would have the same study page,"
+                 f" {STUDIES}/{study_slug(study.key)}/, as '{first.key}' ({first.path}:"
+                 f"{first.line}); rename one of them")
 
 
 def _failed_block(source: BibSource, block: bib.Block, entries: dict[str, Study]) -> Diagnostic:

@@ -13,6 +13,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from k2site.content.syntax import PLACEHOLDER
+from k2site.files.folders import study_slug
 from k2site.model.document import Citation, Page
 from k2site.model.evidence import GROUP_BY_ID, EvidenceGroup
 from k2site.model.site import Site
@@ -69,7 +70,7 @@ class CitationHtml:
         label = self.bibliography.cite_label(key, number) if key in self.site.studies else key
         study = self.site.studies.get(key)
         design = study.group.short if study else "unknown source"
-        link = (f'<a class="cite" href="{self.root}studies/{escape(key)}/" '
+        link = (f'<a class="cite" href="{self.root}studies/{escape(study_slug(key))}/" '
                 f'data-key="{escape(key)}" aria-label="{escape(_aria(label, design))}">'
                 f"{escape(label)}</a>")
         prefix = f"{escape(citation.prefix)} " if citation.prefix else ""

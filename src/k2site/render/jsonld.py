@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
+from k2site.files.folders import study_slug
 from k2site.model.site import Site
 
 
@@ -49,7 +50,7 @@ def study_jsonld(site: Site, view: Mapping[str, Any]) -> dict[str, Any]:
     data: dict[str, Any] = {
         "@type": "MedicalScholarlyArticle",
         "name": view["title"] or view["key"],
-        "url": f"{site.config.base_url}studies/{view['key']}/",
+        "url": f"{site.config.base_url}studies/{study_slug(view['key'])}/",
         "publicationType": MESH_TYPE.get(view["design"], view["design_label"]),
         "description": view["design_label"],
     }
@@ -98,6 +99,6 @@ def jsonld_home(site: Site) -> dict[str, Any]:
 
 def jsonld_study(site: Site, view: Mapping[str, Any]) -> dict[str, Any]:
     """A study page: a web page whose main entity is the study."""
-    url = f"{site.config.base_url}studies/{view['key']}/"
+    url = f"{site.config.base_url}studies/{study_slug(view['key'])}/"
     return jsonld_page(site, url, view["title"] or view["key"], view["design_label"],
                        kind="WebPage", mainEntity=study_jsonld(site, view))

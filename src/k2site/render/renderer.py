@@ -18,6 +18,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from k2site.files.bundled import theme_assets
+from k2site.files.folders import study_slug
 from k2site.files.output import Output
 from k2site.files.styles import CitationStyle
 from k2site.model.site import Site
@@ -104,7 +105,7 @@ class SiteRenderer:
 
     def study(self, key: str) -> tuple[str, bytes]:
         study = views.study(self.site, self.site.studies[key], self.entries)
-        return self.page(f"studies/{key}/index.html", "study.html", "../../",
+        return self.page(f"studies/{study_slug(key)}/index.html", "study.html", "../../",
                          study["title"] or key, study=study,
                          jsonld=jsonld.jsonld_study(self.site, study))
 
@@ -190,7 +191,7 @@ def render_files(site: Site, overrides: Mapping[str, str], style: CitationStyle,
             del memory.pages[stale]
     env, common = renderer.env, renderer.common
     paths = [f"{p.slug}/index.html" for p in site.pages]
-    paths += [f"studies/{key}/index.html" for key in site.studies]
+    paths += [f"studies/{study_slug(key)}/index.html" for key in site.studies]
     paths += [path for path, _ in pages if path.endswith("index.html")]
     yield "sitemap.xml", env.get_template("sitemap.xml").render(
         site=common, paths=sorted(paths)).encode()

@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 
 from markupsafe import Markup
 
+from k2site.files.folders import study_slug
 from k2site.model.document import Claim, Page, Study
 from k2site.model.evidence import (
     DESIGN_LABEL,
@@ -67,7 +68,7 @@ def summary(site: Site, claims: list[Claim]) -> dict[str, Any]:
 def study_view(site: Site, study: Study, entries: Mapping[str, str]) -> dict[str, Any]:
     """One study as previews, reference lists and its page show it."""
     return {
-        "key": study.key, "number": site.numbers.get(study.key),
+        "key": study.key, "slug": study_slug(study.key), "number": site.numbers.get(study.key),
         "entry": Markup(entries.get(study.key) or escape_html(study.get("title") or study.key)),
         "title": study.get("title"), "year": study.get("year"), "journal": study.get("journal"),
         "authors": decoded_names(study.raw_fields.get("author", "")),
