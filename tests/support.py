@@ -37,5 +37,5 @@ def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
 
 def copy_site(source: Path, target: Path) -> Path:
     skip = shutil.ignore_patterns("build", "expected*", ".k2site-cache")
-    shutil.copytree(source, target, ignore=skip)
+    shutil.copytree(source, target, ignore=skip, symlinks=True)
     return target

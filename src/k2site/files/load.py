@@ -6,6 +6,7 @@ with the line and column of its first bad byte.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,7 +48,13 @@ class SiteSource:
 
 
 def read_input(root: Path, path: Path) -> tuple[SourceText | None, list[Diagnostic]]:
-    """One input file of the site as text, or an `encoding` error at its first bad byte."""
+    """One input file as text, if it lies inside the site (see `outside`)."""
+    if (refusal := outside(root, path)) is not None:
+        return None, [refusal]
+    return _decode(root, path)
+
+
+def _decode(root: Path, path: Path) -> tuple[SourceText | None, list[Diagnostic]]:
     rel = path.relative_to(root).as_posix()
     data = path.read_bytes()
     try:
@@ -60,10 +67,40 @@ def read_input(root: Path, path: Path) -> tuple[SourceText | None, list[Diagnost
                             "save it as UTF-8")]
 
 
+def outside(root: Path, path: Path) -> Diagnostic | None:
+    """An `unsafe-path` error when `path` (under `root`) is, or passes through, a symbolic
+    link to somewhere outside the site folder, or to a hidden file or folder in it (such as
+    `.git/`, where CI may keep credentials); None for a file k2site may read. Links that
+    stay among the site's own files are followed."""
+    site, rel = root.resolve(), path.relative_to(root)
+    real = Path(os.path.realpath(path))
+    if real == site / rel:
+        return None  # no link on the way
+    if real.is_relative_to(site) and not any(
+            part.startswith(".") for part in real.relative_to(site).parts):
+        return None
+    where = "a hidden file of the site" if real.is_relative_to(site) else "outside the site"
+    return error(rel.as_posix(), 0, 0, "unsafe-path",
+                 f"this path goes through a symbolic link (to {_target(root, path)}) to {where};"
+                 " k2site follows links only to the site's own files (not to hidden ones such"
+                 " as .git/config), so that a change to the site cannot publish other files"
+                 " of the machine that builds it. Copy the file in instead")
+
+
+def _target(root: Path, path: Path) -> str:
+    """What the first link on the way from `root` to `path` points at."""
+    here = root
+    for part in path.relative_to(root).parts:
+        here = here / part
+        if here.is_symlink():
+            return f"'{os.readlink(here)}'"
+    return "another file"
+
+
 def _read_all(root: Path, paths: list[Path]) -> tuple[list[SourceText], list[Diagnostic]]:
     texts, problems = [], []
     for path in sorted(paths):
-        text, more = read_input(root, path)
+        text, more = _decode(root, path)
         problems += more
         if text is not None:
             texts.append(text)
@@ -71,26 +108,32 @@ def _read_all(root: Path, paths: list[Path]) -> tuple[list[SourceText], list[Dia
 
 
 def load_site(root: Path) -> tuple[SiteSource, list[Diagnostic]]:
-    """Read site.yaml, content/*.md, references/*.bib, templates/ and list static/."""
+    """Read site.yaml, content/*.md, references/*.bib, templates/ and list static/; a
+    file that a symbolic link brings from outside the site is refused (`outside`)."""
     problems: list[Diagnostic] = []
     config = None
-    if (root / SITE_CONFIG).is_file():
+    if (root / SITE_CONFIG).is_file() or (root / SITE_CONFIG).is_symlink():
         config, problems = read_input(root, root / SITE_CONFIG)
     else:
         problems.append(error(SITE_CONFIG, 0, 0, "site-config",
                               "no site.yaml here: is this a k2site site folder? To start"
                               " a new site, run 'k2site new FOLDER'"))
-    pages, more = _read_all(root, listed(root, PAGES))
-    bibs, more2 = _read_all(root, listed(root, REFERENCES))
+    found: dict[str, list[Path]] = {}
+    for folder in (PAGES, REFERENCES, TEMPLATES, STATIC):
+        found[folder], more = _inputs(root, folder)
+        problems += more
+    pages, more = _read_all(root, found[PAGES])
+    bibs, more2 = _read_all(root, found[REFERENCES])
     problems += more + more2
     wording = None
-    if (root / WORDING).is_file():
+    if (root / WORDING).is_file() or (root / WORDING).is_symlink():
         wording, more = read_input(root, root / WORDING)
         problems += more
+    templates, more = _templates(root, found[TEMPLATES])
+    problems += more
     source = SiteSource(
-        root=root, config=config, pages=tuple(pages), bibs=tuple(bibs),
-        templates=_templates(root / TEMPLATES), static=_files(root / STATIC),
-        wording=wording,
+        root=root, config=config, pages=tuple(pages), bibs=tuple(bibs), templates=templates,
+        static=tuple(_under(root, STATIC, p) for p in found[STATIC]), wording=wording,
     )
     return source, problems
 
@@ -105,15 +148,58 @@ def static_files(source: SiteSource) -> dict[str, Path]:
     return {rel: source.root / STATIC / rel for rel in source.static}
 
 
-def _templates(folder: Path) -> dict[str, str]:
-    if not folder.is_dir():
-        return {}
-    return {p.relative_to(folder).as_posix(): p.read_text("utf-8")
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+def _inputs(root: Path, folder: str) -> tuple[list[Path], list[Diagnostic]]:
+    """The files k2site reads in one input folder: `*.md` or `*.bib` one level deep, or
+    every file at any depth (templates/, static/), in path order; links are followed
+    while they stay inside the site, and refused (`outside`) when they do not."""
+    top = root / folder
+    if not (top.is_dir() or top.is_symlink()):
+        return [], []
+    if (refusal := outside(root, top)) is not None:
+        return [], [refusal]
+    if folder in SUFFIXES:
+        candidates = [p for p in listed(root, folder) if p.is_file() or p.is_symlink()]
+        refused = [r for p in candidates if (r := outside(root, p)) is not None]
+        bad = {r.path for r in refused}
+        return [p for p in candidates if _under(root, "", p) not in bad], refused
+    return _walk(root, top)
 
 
-def _files(folder: Path) -> tuple[str, ...]:
-    if not folder.is_dir():
-        return ()
-    return tuple(p.relative_to(folder).as_posix() for p in sorted(folder.rglob("*"))
-                 if p.is_file())
+def _walk(root: Path, top: Path) -> tuple[list[Path], list[Diagnostic]]:
+    files: list[Path] = []
+    problems: list[Diagnostic] = []
+    # Each folder with the real paths of those above it (a link to one of them, such as
+    # static/loop -> .., would never end, and is not followed again), and whether a link
+    # led to it: then every entry is checked, so that static/loop/.git is refused too.
+    pending = [(top, frozenset[str](), os.path.realpath(top) != str(root.resolve() / top.name))]
+    while pending:
+        folder, above, linked = pending.pop()
+        real = os.path.realpath(folder)
+        if real in above:
+            continue
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                path = folder / entry.name
+                refusal = outside(root, path) if linked or entry.is_symlink() else None
+                if refusal is not None:
+                    problems.append(refusal)
+                elif entry.is_dir():
+                    pending.append((path, above | {real}, linked or entry.is_symlink()))
+                elif entry.is_file():
+                    files.append(path)
+    return sorted(files, key=lambda p: p.parts), problems
+
+
+def _under(root: Path, folder: str, path: Path) -> str:
+    """`path` relative to `root / folder`, with forward slashes."""
+    return path.relative_to(root / folder).as_posix()
+
+
+def _templates(root: Path, paths: list[Path]) -> tuple[dict[str, str], list[Diagnostic]]:
+    templates, problems = {}, []
+    for path in paths:
+        text, more = _decode(root, path)
+        problems += more
+        if text is not None:
+            templates[_under(root, TEMPLATES, path)] = text.text
+    return templates, problems
