@@ -45,8 +45,9 @@ IMPORT_DEPS = "import jinja2, markdown_it, yaml, bibtexparser"
 TOOLS = ("k2site", "k2site --no-search", "k2site, warm cache", "Hugo", "Pelican", "MkDocs",
          "Pandoc")
 ANCHORS = ("Hugo", "Pelican", "MkDocs")
-CACHE_FOLDER = ".k2site-cache"
-"""k2site's parse cache inside SITE: deleted before every cold build."""
+CACHE_FOLDER = "k2site-cache"
+"""k2site's cache (K2SITE_CACHE_DIR), beside each corpus: deleted before every cold build,
+with the SITE/.k2site-cache that a --ref older than the cache's move would write."""
 PIP_PACKAGES = {"pelican": ["pelican", "markdown"], "mkdocs": ["mkdocs"]}
 
 
@@ -339,14 +340,15 @@ def k2site_jobs(corpus: Corpus, k2site: K2site | str) -> list[Job] | str:
     the cache an untimed build with search has just left (what `build` finds locally)."""
     if isinstance(k2site, str):
         return k2site
-    cache = corpus.site / CACHE_FOLDER
+    cache = corpus.work / CACHE_FOLDER
+    env = {**(k2site.env or os.environ), "K2SITE_CACHE_DIR": str(cache)}
     jobs = []
     for tool, extra, cold in (("k2site", [], True), ("k2site --no-search", ["--no-search"], True),
                               ("k2site, warm cache", [], False)):
         out = corpus.work / ("out-" + re.sub(r"\W+", "-", tool))
         build = [*k2site.argv, "build", str(corpus.site), "-o", str(out)]
-        jobs.append(Job(tool, [*build, *extra], corpus.work, [out, cache] if cold else [out],
-                        k2site.env, k2site.mem_limit,
+        clear = [out, cache, corpus.site / ".k2site-cache"] if cold else [out]
+        jobs.append(Job(tool, [*build, *extra], corpus.work, clear, env, k2site.mem_limit,
                         setup=None if cold else [*build[:-1], str(out) + "-setup"]))
     return jobs
 

@@ -1,13 +1,27 @@
-"""Session fixtures shared by the tests: one K2 build per session."""
+"""Session fixtures shared by the tests: one K2 build per session, and a cache folder of
+their own, so that no test reads or fills the user's cache."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from k2site.cli import main
 from support import REPO
+
+_CACHE = Path(tempfile.mkdtemp(prefix="k2site-test-cache-"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    os.environ["K2SITE_CACHE_DIR"] = str(_CACHE)  # subprocesses started by tests inherit it
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(_CACHE, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

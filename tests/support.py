@@ -36,6 +36,6 @@ def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
 
 
 def copy_site(source: Path, target: Path) -> Path:
-    skip = shutil.ignore_patterns("build", "expected*", ".k2site-cache")
+    skip = shutil.ignore_patterns("build", "expected*")
     shutil.copytree(source, target, ignore=skip, symlinks=True)
     return target

@@ -21,6 +21,13 @@ def _files(out: Path) -> dict[str, bytes]:
     return {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
 
 
+def _kept(site: Path) -> Path:
+    """The site's folder in the user's cache (the tests' own, see conftest)."""
+    folder = cache.site_cache(site)
+    assert folder is not None
+    return folder
+
+
 def _build(site: Path, out: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> None:
     assert run(["build", str(site), "-o", str(out), "--no-search", *extra], capsys)[0] == 0
 
@@ -30,12 +37,13 @@ def test_cold_warm_and_parallel_builds_are_byte_identical(
         monkeypatch: pytest.MonkeyPatch) -> None:
     site = copy_site(SECOND, tmp_path / "site")
     _build(site, tmp_path / "cold", capsys)
-    assert (site / cache.FOLDER / "pages.pickle").is_file()
+    assert (_kept(site) / "pages.pickle").is_file()
+    assert not (site / ".k2site-cache").exists()
     _build(site, tmp_path / "warm", capsys)
     monkeypatch.setattr(workers, "MIN_ITEMS", 2)
     monkeypatch.setenv("K2SITE_JOBS", "2")
     # nothing cached: pages, references and wording checks all go to the workers
-    shutil.rmtree(site / cache.FOLDER)
+    shutil.rmtree(_kept(site))
     _build(site, tmp_path / "parallel", capsys)
     cold = _files(tmp_path / "cold")
     assert _files(tmp_path / "warm") == cold
@@ -54,8 +62,8 @@ def test_an_edited_page_misses_the_cache(tmp_path: Path,
 
 def test_a_corrupt_cache_is_ignored(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     site = copy_site(SECOND, tmp_path / "site")
-    (site / cache.FOLDER).mkdir()
-    (site / cache.FOLDER / "pages.pickle").write_bytes(b"not a pickle")
+    _kept(site).mkdir(parents=True)
+    (_kept(site) / "pages.pickle").write_bytes(b"not a pickle")
     _build(site, tmp_path / "out", capsys)
     assert (tmp_path / "out" / "basics" / "index.html").is_file()
 

@@ -30,8 +30,8 @@ INPUT_FOLDERS = (PAGES, REFERENCES, TEMPLATES, STATIC)
 #: The input folders read one level deep, and the suffix of the files read there.
 SUFFIXES = {PAGES: ".md", REFERENCES: ".bib"}
 
-#: Results kept between builds, inside the site folder.
-CACHE = ".k2site-cache"
+# Results kept between builds live outside the site folder, which a pull request can
+# write: see `cache.site_cache`.
 #: Where `k2site build` writes when not told (`SITE/build`).
 DEFAULT_OUTPUT = "build"
 

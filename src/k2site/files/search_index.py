@@ -10,12 +10,15 @@ Python service wrapper costs over a second of start-up per build.
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
+from k2site.files.cache import read_signed, write_signed
 from k2site.files.output import Output, inside
 
 
@@ -43,8 +46,9 @@ class Indexer:
     """Pagefind for a build whose pages stream past to be written: the marked pages are
     copied to a scratch folder, and Pagefind starts on them as soon as the last expected
     one has gone by, while the rest of the site (its lists and JSON files) still renders.
-    The bundle is kept in the cache with a digest of those pages, so that a build of the
-    same pages reuses it."""
+    The bundle is kept in the cache with a digest of those pages and of each of its files,
+    signed (`cache.write_signed`), so that a build of the same pages reuses it, and only
+    if nothing of it was changed or added since."""
 
     def __init__(self, language: str, cache_dir: Path | None, expected: int,
                  scratch_in: Path | None = None) -> None:
@@ -57,6 +61,7 @@ class Indexer:
         self._scratch = Path(tempfile.mkdtemp(prefix=".k2site-search-", dir=scratch_in))
         self._pages = 0
         self._running: tuple[subprocess.Popen[bytes], int] | None = None
+        self._checked: tuple[str, bool] | None = None
 
     def watch(self, files: Iterable[tuple[str, Output]]) -> Iterator[tuple[str, Output]]:
         """`files` unchanged, with the marked pages noted on the way."""
@@ -123,10 +128,23 @@ class Indexer:
         self._running = (process, self._pages)
 
     def _cached(self) -> bool:
-        if self.kept is None or not (self.kept / "pagefind").is_dir():
+        """Whether the kept bundle is that of these very pages, as this user's k2site kept
+        it: its signed manifest names these pages and the digest of every file there."""
+        digest = self._digest.hexdigest()
+        if self._checked is None or self._checked[0] != digest:
+            self._checked = (digest, self._verify(digest))
+        return self._checked[1]
+
+    def _verify(self, digest: str) -> bool:
+        if self.kept is None:
             return False
-        stamp = self.kept / "pages.sha256"
-        return stamp.is_file() and stamp.read_text(encoding="ascii") == self._digest.hexdigest()
+        body = read_signed(self.kept / MANIFEST, "search")
+        try:
+            manifest = json.loads(body) if body is not None else {}
+        except ValueError:
+            return False
+        return manifest.get("pages") == digest and \
+            _file_digests(self.kept / "pagefind") == manifest.get("files")
 
     def _keep(self) -> None:
         if self.kept is None:
@@ -134,9 +152,30 @@ class Indexer:
         try:
             shutil.rmtree(self.kept, ignore_errors=True)
             shutil.copytree(self._scratch / "pagefind", self.kept / "pagefind")
-            (self.kept / "pages.sha256").write_text(self._digest.hexdigest(), encoding="ascii")
+            manifest = {"pages": self._digest.hexdigest(),
+                        "files": _file_digests(self.kept / "pagefind")}
+            write_signed(self.kept / MANIFEST, "search", json.dumps(manifest).encode())
         except OSError:
-            shutil.rmtree(self.kept, ignore_errors=True)  # a read-only site indexes each time
+            shutil.rmtree(self.kept, ignore_errors=True)  # a full disk indexes each time
+
+
+#: The kept bundle's signed list of pages and files (see `Indexer._cached`).
+MANIFEST = "manifest"
+
+
+def _file_digests(folder: Path) -> dict[str, str] | None:
+    """Each file under `folder` by path, with the SHA-256 of its bytes; None if it holds a
+    symbolic link, which a bundle k2site kept never does."""
+    found: dict[str, str] = {}
+    for parent, folders, files in os.walk(folder):
+        for name in folders + files:
+            path = Path(parent) / name
+            if path.is_symlink():
+                return None
+            if name in files:
+                found[path.relative_to(folder).as_posix()] = \
+                    hashlib.sha256(path.read_bytes()).hexdigest()
+    return found or None
 
 
 def _version() -> str:

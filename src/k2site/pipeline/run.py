@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from k2site.diagnostics import Diagnostic, error, failed
-from k2site.files.cache import FOLDER, Cache, key
+from k2site.files.cache import Cache, key, site_cache
 from k2site.files.folders import PAGES
 from k2site.files.load import SiteSource, SourceText, listed, load_site, static_files
 from k2site.files.output import Output, UnsafeOutputPath, output_refusal, write_site
@@ -69,9 +69,10 @@ class Memory:
 
 
 def check(root: Path, drafts: bool = False, cache: bool = True) -> Result:
-    """Load, parse, resolve and lint; write nothing. Parse results are cached in the site."""
+    """Load, parse, resolve and lint; write nothing in the site. Parse results are kept in
+    the user's cache folder (`cache.site_cache`)."""
     source, problems = load_site(root)
-    cache_dir = root / FOLDER if cache else None
+    cache_dir = site_cache(root) if cache else None
     result = Result(problems, sources=_texts(source), source=source)
     if source.config is None:
         return result
@@ -113,7 +114,7 @@ def render(root: Path, strict: bool = False, drafts: bool = False,
     memory = memory if memory is not None else Memory()
     site, templates, style = result.site, result.source.templates, result.style
     with _rendering(root, result, memory):
-        result.files = render_site(site, templates, style, root / FOLDER,
+        result.files = render_site(site, templates, style, site_cache(root),
                                    memory.references, memory.pages)
     return result
 
@@ -141,11 +142,11 @@ def build(root: Path, out: Path, strict: bool = False, drafts: bool = False,
     result.source = replace(result.source, pages=(), bibs=())
 
     with _rendering(root, result, memory), ExitStack() as stack:
-        files = render_files(site, templates, style, root / FOLDER, memory.references)
+        files = render_files(site, templates, style, site_cache(root), memory.references)
         finish = None
         if search_index and executable() is not None:
             indexer = stack.enter_context(
-                Indexer(site.config.language, root / FOLDER,
+                Indexer(site.config.language, site_cache(root),
                         len(site.pages) + len(site.studies), out.resolve().parent))
             files, finish = indexer.watch(files), indexer.finish
         if progress is not None:
@@ -173,7 +174,7 @@ def _rendering(root: Path, result: Result, memory: Memory) -> Iterator[None]:
     search index turned into a diagnostic on `result` instead of an exception."""
     templates = result.source.templates if result.source else {}
     try:
-        with _reference_cache(root / FOLDER, memory.references):
+        with _reference_cache(site_cache(root), memory.references):
             yield
     except TEMPLATE_ERRORS as exc:
         result.diagnostics.append(template_diagnostic(exc, templates))
@@ -183,7 +184,7 @@ def _rendering(root: Path, result: Result, memory: Memory) -> Iterator[None]:
 
 
 @contextmanager
-def _reference_cache(folder: Path, references: ReferenceCache) -> Iterator[None]:
+def _reference_cache(folder: Path | None, references: ReferenceCache) -> Iterator[None]:
     """Formatted references from earlier builds in, the ones this build used out."""
     store = Cache(folder, "csl")
     references.entries.update(store.old)

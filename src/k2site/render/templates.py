@@ -31,7 +31,7 @@ def template_env(overrides: Mapping[str, str], cache_dir: Path | None = None,
                  kept: dict[str, Environment] | None = None) -> Environment:
     """The environment for this site's overrides, taken from `kept` (what `serve` keeps
     between rebuilds) when it has one for them; compiled templates are also kept as
-    bytecode in `cache_dir` between processes (Jinja checks each source's hash)."""
+    signed bytecode in `cache_dir` between processes (Jinja checks each source's hash)."""
     digest = hashlib.sha256(repr((sorted(overrides.items()), str(cache_dir))).encode())
     kept = kept if kept is not None else {}
     if digest.hexdigest() not in kept:
