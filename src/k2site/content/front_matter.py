@@ -155,6 +155,7 @@ SITE_KEYS: dict[str, tuple[Callable[[Any], Any], str]] = {
     "author": (_as_str, "a text"),
     "citation_style": (_as_str, "a CSL style name or a path to a .csl file"),
     "disclaimer": (_as_str, "a text"),
+    "static_overrides": (_as_topics, "a list of paths under static/, such as [index.html]"),
 }
 
 

@@ -32,6 +32,8 @@ SUFFIXES = {PAGES: ".md", REFERENCES: ".bib"}
 
 # Results kept between builds live outside the site folder, which a pull request can
 # write: see `cache.site_cache`.
+#: The folder of the search index Pagefind makes in the output, whole.
+SEARCH_BUNDLE = "pagefind"
 #: Where `k2site build` writes when not told (`SITE/build`).
 DEFAULT_OUTPUT = "build"
 

@@ -10,10 +10,17 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from pathlib import Path
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from pathlib import Path, PurePosixPath
 
-from k2site.files.folders import INPUT_FOLDERS, OUTPUT_MARKER, OUTPUT_MARKER_TEXT
+from k2site.diagnostics import Diagnostic, error
+from k2site.files.folders import (
+    INPUT_FOLDERS,
+    OUTPUT_MARKER,
+    OUTPUT_MARKER_TEXT,
+    SEARCH_BUNDLE,
+    STATIC,
+)
 
 #: A file's content: its bytes, or an iterator of chunks for a file too large to hold.
 Output = bytes | bytearray | Iterator[bytes]
@@ -77,12 +84,52 @@ def inside(folder: Path, rel: str) -> Path:
     return folder.joinpath(*parts)
 
 
+class StaticCollision(ValueError):
+    """Files of `static/` would stand where the build writes its own (`static_collisions`)."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        super().__init__(f"{len(diagnostics)} static files collide with generated files")
+        self.diagnostics = diagnostics
+
+
+def static_collisions(generated: Iterable[str], static: Iterable[str],
+                      overrides: Collection[str] = ()) -> list[Diagnostic]:
+    """A `static-collision` error for each file of `static/` that would take the place of
+    one the build writes: the same path (unless `site.yaml` lists it in
+    `static_overrides`), a file where the build makes a folder or the reverse, anything
+    in the search bundle's folder, or the output marker. Each names both files."""
+    files = set(generated)
+    folders = {str(parent) for path in files for parent in PurePosixPath(path).parents}
+    found = []
+    for rel in static:
+        parents = [str(p) for p in PurePosixPath(rel).parents][:-1]
+        fix = "rename or move it"
+        if rel == OUTPUT_MARKER or SEARCH_BUNDLE in (rel, *parents):
+            what = f"the search index folder {SEARCH_BUNDLE}/" if rel != OUTPUT_MARKER else \
+                f"the file {OUTPUT_MARKER} that marks k2site's output"
+        elif rel in files and rel not in overrides:
+            what = f"the generated {rel}"
+            fix += f", or, if it is meant to replace it, list '{rel}' under static_overrides" \
+                   " in site.yaml"
+        elif rel in folders:
+            what = f"the generated folder {rel}/"
+        elif clash := next((p for p in parents if p in files), None):
+            what = f"the generated {clash}, which this path would make a folder"
+        else:
+            continue
+        found.append(error(f"{STATIC}/{rel}", 0, 0, "static-collision",
+                           f"this file would take the place of {what}; {fix}"))
+    return found
+
+
 def write_site(out: Path, files: Mapping[str, bytes] | Iterable[tuple[str, Output]],
                static: Mapping[str, Path],
-               finish: Callable[[Path], None] | None = None) -> int:
+               finish: Callable[[Path], None] | None = None,
+               overrides: Collection[str] = ()) -> int:
     """Replace `out` with exactly these files (bytes by path, written as they come, then
-    copied static files); `finish` may add to the staged folder before the swap, and
-    any exception, from it or from the files' producer, leaves `out` as it was.
+    copied static files, which `StaticCollision` keeps from replacing any of them but the
+    `overrides`); `finish` may add to the staged folder before the swap, and any
+    exception, from it or from the files' producer, leaves `out` as it was.
     Returns how many files the new output holds."""
     out = out.resolve()
     if (refusal := replace_refusal(out)) is not None:
@@ -90,7 +137,8 @@ def write_site(out: Path, files: Mapping[str, bytes] | Iterable[tuple[str, Outpu
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     try:
-        _fill(staging, files.items() if isinstance(files, Mapping) else files, static)
+        _fill(staging, files.items() if isinstance(files, Mapping) else files, static,
+              overrides)
         if finish is not None:
             finish(staging)
         count = sum(1 for p in staging.rglob("*") if p.is_file())
@@ -102,9 +150,11 @@ def write_site(out: Path, files: Mapping[str, bytes] | Iterable[tuple[str, Outpu
 
 
 def _fill(folder: Path, files: Iterable[tuple[str, Output]],
-          static: Mapping[str, Path]) -> None:
+          static: Mapping[str, Path], overrides: Collection[str]) -> None:
     made: set[Path] = set()
+    written = []
     for rel, data in files:
+        written.append(rel)
         target = inside(folder, rel)
         if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -114,6 +164,8 @@ def _fill(folder: Path, files: Iterable[tuple[str, Output]],
         else:
             with target.open("wb") as file:
                 file.writelines(data)
+    if collisions := static_collisions(written, static, overrides):
+        raise StaticCollision(collisions)
     for rel, source in sorted(static.items()):
         target = inside(folder, rel)
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from k2site.files.cache import read_signed, write_signed
+from k2site.files.folders import SEARCH_BUNDLE
 from k2site.files.output import Output, inside
 
 
@@ -84,7 +85,7 @@ class Indexer:
             return
         if self._cached():
             assert self.kept is not None
-            shutil.copytree(self.kept / "pagefind", staging / "pagefind")
+            shutil.copytree(self.kept / "pagefind", staging / SEARCH_BUNDLE)
             return
         if self._running is not None and self._running[1] != self._pages:
             self._stop()  # more pages were marked than expected: index them all
@@ -97,7 +98,7 @@ class Indexer:
         if process.returncode != 0:
             log = (self._scratch / "pagefind.log").read_text("utf-8", "replace").strip()
             raise SearchIndexError(log or f"exit status {process.returncode}")
-        shutil.copytree(self._scratch / "pagefind", staging / "pagefind")
+        shutil.copytree(self._scratch / "pagefind", staging / SEARCH_BUNDLE)
         self._keep()
 
     def close(self) -> None:

@@ -31,6 +31,8 @@ class SiteConfig:
     """A bundled CSL style name or a path to a `.csl` file inside the site."""
     disclaimer: str = ""
     """Medical disclaimer shown on every article page; a default one when empty."""
+    static_overrides: tuple[str, ...] = ()
+    """Paths under `static/` meant to replace the generated file of the same path."""
 
 
 @dataclass(frozen=True)

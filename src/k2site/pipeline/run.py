@@ -18,7 +18,14 @@ from k2site.diagnostics import Diagnostic, error, failed
 from k2site.files.cache import Cache, key, site_cache
 from k2site.files.folders import PAGES
 from k2site.files.load import SiteSource, SourceText, listed, load_site, static_files
-from k2site.files.output import Output, UnsafeOutputPath, output_refusal, write_site
+from k2site.files.output import (
+    Output,
+    StaticCollision,
+    UnsafeOutputPath,
+    output_refusal,
+    static_collisions,
+    write_site,
+)
 from k2site.files.search_index import Indexer, SearchIndexError, executable
 from k2site.files.styles import CitationStyle, StyleError, load_style
 from k2site.lint import rules
@@ -116,6 +123,10 @@ def render(root: Path, strict: bool = False, drafts: bool = False,
     with _rendering(root, result, memory):
         result.files = render_site(site, templates, style, site_cache(root),
                                    memory.references, memory.pages)
+    static = static_files(result.source)
+    if collisions := static_collisions(result.files, static, site.config.static_overrides):
+        result.diagnostics += collisions
+        result.files = {}
     return result
 
 
@@ -152,12 +163,15 @@ def build(root: Path, out: Path, strict: bool = False, drafts: bool = False,
         if progress is not None:
             files = _counted(files, len(site.pages) + len(site.studies), progress)
         try:
-            result.written = write_site(out, files, static_files(result.source), finish)
+            result.written = write_site(out, files, static_files(result.source), finish,
+                                        site.config.static_overrides)
         except OSError as exc:  # a read-only or full disk: the old output stays
             result.diagnostics.append(error(str(out), 0, 0, "output-folder",
                                             f"cannot write the output: {exc.strerror or exc}"))
         except UnsafeOutputPath as exc:  # the last guard: bibtex and slugs keep paths safe
             result.diagnostics.append(error(str(out), 0, 0, "unsafe-path", str(exc)))
+        except StaticCollision as exc:
+            result.diagnostics += exc.diagnostics
     return result
 
 

@@ -58,8 +58,10 @@ class Handler(BaseHTTPRequestHandler):
             self.end_headers()
             return
         status, rel = (200, rel) if rel is not None else (404, "404.html")
-        data = files[rel] if rel in files else search[rel] if rel in search \
-            else _read(static.get(rel))
+        # static and generated both only for a file site.yaml lists in static_overrides:
+        # there, as in a build, the static file wins
+        data = _read(static[rel]) if rel in static else files[rel] if rel in files \
+            else search[rel]
         if rel.endswith(".html"):
             data = self._inject(data)
         self._send(status, _content_type(rel), data)
