@@ -21,6 +21,7 @@ from pathlib import Path
 from k2site.files.cache import read_signed, write_signed
 from k2site.files.folders import SEARCH_BUNDLE
 from k2site.files.output import Output, inside
+from k2site.pipeline.workers import pdeathsig
 
 
 def executable() -> Path | None:
@@ -123,9 +124,11 @@ class Indexer:
         (self._scratch / "site").mkdir(exist_ok=True)
         # what it says goes to a file: a pipe nobody reads until the end could fill and stall it
         with (self._scratch / "pagefind.log").open("wb") as log:
+            # a build killed with SIGKILL takes Pagefind with it, as it does its workers
             process = subprocess.Popen(
                 _command(self._scratch / "site", self._scratch / "pagefind", self.language),
-                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log)
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log,
+                preexec_fn=pdeathsig())
         self._running = (process, self._pages)
 
     def _cached(self) -> bool:

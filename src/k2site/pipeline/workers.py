@@ -5,14 +5,19 @@ split them across the cores. Workers are forked, so they share what the parent h
 already loaded and compiled, and the function itself is inherited, not sent: it may be a
 bound method of the object that owns one run's state (a renderer, a bibliography), so no
 module needs a global for its workers to find. Results come back in input order, so
-output stays byte-identical to a serial run.
+output stays byte-identical to a serial run. A worker ends when the build that forked it
+ends, however it ends (`die_with_parent`).
 """
 
 from __future__ import annotations
 
 import os
+import signal
+import sys
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
+from functools import lru_cache
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -64,7 +69,8 @@ def _forked(function: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterat
     processes = []
     for number, (_, sender) in enumerate(pipes):
         mine = chunks[number::jobs]
-        process = context.Process(target=_work, args=(function, items, mine, sender),
+        process = context.Process(target=_work, args=(function, items, mine, sender,
+                                                      os.getpid()),
                                   name=f"k2site-worker-{number}", daemon=True)
         process.start()
         processes.append(process)
@@ -89,8 +95,9 @@ def _forked(function: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterat
 
 
 def _work(function: Callable[[T], R], items: Sequence[T], chunks: list[range],
-          sender: Any) -> None:
+          sender: Any, parent: int) -> None:
     """In a worker: each chunk's results, or the exception that stopped it, in order."""
+    die_with_parent(parent)
     for chunk in chunks:
         try:
             sender.send((False, [function(items[i]) for i in chunk]))
@@ -100,3 +107,47 @@ def _work(function: Callable[[T], R], items: Sequence[T], chunks: list[range],
             except Exception:  # an exception that cannot be pickled: its words
                 sender.send((True, RuntimeError(f"{type(exc).__name__}: {exc}")))
             return
+#: prctl(2) option: the signal a process gets when the thread that forked it ends.
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent: int) -> None:
+    """In a process forked by the build (`parent`): end when the build ends, even when it
+    is killed with SIGKILL and has no chance to stop its workers, which would otherwise
+    wait for work forever. On Linux the kernel sends SIGKILL (prctl PR_SET_PDEATHSIG);
+    elsewhere a thread checks twice a second whether the parent is still there."""
+    ask = pdeathsig()
+    if ask is not None:
+        ask()
+    else:
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # the build ended before the signal was asked for
+        os._exit(1)
+
+
+def pdeathsig() -> Callable[[], object] | None:
+    """A function that asks Linux to SIGKILL the calling process when its parent ends, or
+    None elsewhere. The request outlives exec, so as a `preexec_fn` it takes a program the
+    build starts with it; it is made beforehand, so that the forked child imports nothing."""
+    prctl = _prctl()
+    if prctl is None:
+        return None
+    return lambda: prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+
+
+@lru_cache(maxsize=1)
+def _prctl() -> Callable[..., int] | None:
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes
+
+    try:
+        return ctypes.CDLL(None, use_errno=True).prctl  # type: ignore[no-any-return]
+    except (OSError, AttributeError):
+        return None
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
