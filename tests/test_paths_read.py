@@ -122,3 +122,25 @@ def test_no_secret_reaches_any_output(site: Path, secret: Path, tmp_path: Path,
     for path in tmp_path.rglob("*"):
         if path.is_file() and not path.is_relative_to(secret) and not path.is_symlink():
             assert SECRET not in path.read_text(errors="replace"), path
+
+
+STYLE = Path(__file__).parents[1] / "src" / "k2site" / "styles" / "apa.csl"
+
+
+@pytest.mark.parametrize("where", ["absolute", "climbing", "linked"])
+def test_a_citation_style_outside_the_site_is_refused(site: Path, tmp_path: Path, where: str,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    outside = tmp_path / "elsewhere.csl"
+    outside.write_bytes(STYLE.read_bytes())
+    named = {"absolute": str(outside), "climbing": "../elsewhere.csl",
+             "linked": "styles/mine.csl"}[where]
+    if where == "linked":
+        _link(site / "styles" / "mine.csl", outside)
+    config = site / "site.yaml"
+    config.write_text(config.read_text().replace("citation_style: apa",
+                                                 f"citation_style: {named}"))
+    code, _, err = run(["build", str(site), "-o", str(tmp_path / "out")], capsys)
+    assert code == 1 and "Traceback" not in err
+    assert (f"site.yaml:7:17: error: citation style file '{named}' lies outside the site"
+            " folder" in err), err
+    assert "[unsafe-path]" in err and not (tmp_path / "out").exists()

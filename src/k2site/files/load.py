@@ -74,17 +74,21 @@ def outside(root: Path, path: Path) -> Diagnostic | None:
     stay among the site's own files are followed."""
     site, rel = root.resolve(), path.relative_to(root)
     real = Path(os.path.realpath(path))
-    if real == site / rel:
-        return None  # no link on the way
-    if real.is_relative_to(site) and not any(
-            part.startswith(".") for part in real.relative_to(site).parts):
-        return None
+    if real == site / rel or not leaves_site(site, real):
+        return None  # no link on the way, or one to another of the site's files
     where = "a hidden file of the site" if real.is_relative_to(site) else "outside the site"
     return error(rel.as_posix(), 0, 0, "unsafe-path",
                  f"this path goes through a symbolic link (to {_target(root, path)}) to {where};"
                  " k2site follows links only to the site's own files (not to hidden ones such"
                  " as .git/config), so that a change to the site cannot publish other files"
                  " of the machine that builds it. Copy the file in instead")
+
+
+def leaves_site(site: Path, real: Path) -> bool:
+    """Whether a real path (links resolved) lies outside the real `site` folder, or in a
+    hidden file or folder of it, where no input of the site may lead."""
+    return not real.is_relative_to(site) or any(
+        part.startswith(".") for part in real.relative_to(site).parts)
 
 
 def _target(root: Path, path: Path) -> str:

@@ -7,9 +7,12 @@ The references stage gets the style's text, and reads no file itself.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from k2site.files.load import leaves_site
 
 #: The CSL styles shipped with k2site, one `.csl` file each.
 STYLES_DIR = Path(__file__).parent.parent / "styles"
@@ -29,6 +32,14 @@ class CitationStyle:
 class StyleError(ValueError):
     """`citation_style` names no style k2site can use; the message says which exist."""
 
+    rule = "site-config"
+
+
+class StyleOutsideSite(StyleError):
+    """`citation_style` names a file outside the site folder, which k2site does not read."""
+
+    rule = "unsafe-path"
+
 
 def bundled_styles() -> list[str]:
     """Names of the CSL styles shipped with k2site."""
@@ -41,6 +52,11 @@ def load_style(style: str, site: Path | None = None) -> CitationStyle:
     bundled = f"bundled styles: {', '.join(bundled_styles())}"
     if style.endswith(".csl"):
         path = Path(style) if site is None else site / style
+        if site is not None and leaves_site(site.resolve(), Path(os.path.realpath(path))):
+            raise StyleOutsideSite(
+                f"citation style file '{style}' lies outside the site folder (or is hidden"
+                " in it); k2site reads only the site's own files: copy the style into the"
+                " site and name it from there")
         if not path.is_file():
             where = "in the site folder" if site is not None else "here"
             raise StyleError(f"citation style file '{style}' not found {where};"

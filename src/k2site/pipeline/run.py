@@ -218,7 +218,7 @@ def _citation_style(root: Path, config: SiteConfig, text: SourceText
         from k2site.content.front_matter import value_position
 
         line, col = value_position(text.text, "citation_style")
-        return None, [error(text.path, line, col, "site-config", str(exc))]
+        return None, [error(text.path, line, col, exc.rule, str(exc))]
 
 
 def parse_page(text: SourceText) -> tuple[Page | None, list[Diagnostic]]:
