@@ -65,3 +65,25 @@ def test_misspelt_template_variable_is_an_error_with_its_line(
     assert code == 1
     assert "templates/404.html:3:1: error: template error: 'sitee' is undefined [template]" in err
     assert not out.exists()
+
+
+@pytest.mark.parametrize("attack", [
+    "{{ cycler.__init__.__globals__.os.popen('touch MARKER').read() }}",
+    "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+    "{{ '{0.__class__.__init__.__globals__}'.format(site) }}",
+    "{{ self._TemplateReference__context.cycler.__init__.__globals__.os }}",
+])
+def test_a_site_template_cannot_run_code(tmp_path: Path, attack: str,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """Templates are rendered in Jinja's sandbox: a template from a pull request can show
+    the values it is given, not reach Python's internals to run commands (issue 18)."""
+    marker = tmp_path / "pwned"
+    body = attack.replace("MARKER", str(marker))
+    site = _site(tmp_path / "site",
+                 {"404.html": "{% extends 'base.html' %}\n{% block main %}\n" + body
+                              + "\n{% endblock %}\n"})
+    code, _, err = run(["build", str(site), "-o", str(tmp_path / "out"), "--no-search"],
+                       capsys)
+    assert code == 1 and not marker.exists()
+    assert "templates/404.html:3:1: error: template error:" in err and "unsafe" in err, err
+    assert "Traceback" not in err and not (tmp_path / "out").exists()

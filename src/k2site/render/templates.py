@@ -2,6 +2,8 @@
 
 A site's `templates/` file replaces the built-in theme's file of the same name.
 Autoescaping and StrictUndefined: a misspelt variable is an error, not an empty string.
+Jinja's sandbox: a template from a pull request shows the values it is given, and cannot
+reach Python's internals to run code on the machine that builds the site.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from jinja2 import (
     TemplateSyntaxError,
     select_autoescape,
 )
+from jinja2.sandbox import SandboxedEnvironment
 
 from k2site.diagnostics import Diagnostic, error
 from k2site.files.cache import jinja_bytecode
@@ -50,7 +53,7 @@ class _SiteLoader(DictLoader):
 
 
 def _make_env(overrides: dict[str, str], cache_dir: Path | None) -> Environment:
-    env = Environment(
+    env = SandboxedEnvironment(
         bytecode_cache=jinja_bytecode(cache_dir) if cache_dir is not None else None,
         loader=ChoiceLoader([_SiteLoader(overrides), PackageLoader("k2site", "theme/templates")]),
         autoescape=select_autoescape(["html", "xml"], default_for_string=True),
