@@ -4,6 +4,7 @@ among the site's own files are followed (issue 18)."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -33,8 +34,6 @@ def secret(tmp_path: Path) -> Path:
 def _link(link: Path, target: Path | str) -> None:
     link.parent.mkdir(parents=True, exist_ok=True)
     if link.is_dir() and not link.is_symlink():
-        import shutil
-
         shutil.rmtree(link)
     elif link.exists():
         link.unlink()
@@ -92,6 +91,12 @@ def test_a_link_to_the_site_itself_follows_no_hidden_folder_and_ends(
     (site / ".git" / "config").write_text("token")
     _link(site / "static" / "loop", "..")
     _refused(site, tmp_path, capsys, "static/loop/.git")
+    shutil.rmtree(site / ".git")
+    out = site / "build"  # an earlier build inside the site is not read back through it
+    assert run(["build", str(site), "-o", str(out), "--no-search"], capsys)[0] == 0
+    assert run(["build", str(site), "-o", str(out), "--no-search"], capsys)[0] == 0
+    assert (out / "loop" / "site.yaml").is_file() and not (out / "loop" / "build").exists()
+    assert not (out / "loop" / "static" / "loop").exists()
 
 
 def test_links_among_the_site_files_are_followed(site: Path, tmp_path: Path,

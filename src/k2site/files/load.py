@@ -12,6 +12,7 @@ from pathlib import Path
 
 from k2site.diagnostics import Diagnostic, error
 from k2site.files.folders import (
+    OUTPUT_MARKER,
     PAGES,
     REFERENCES,
     SITE_CONFIG,
@@ -188,7 +189,10 @@ def _walk(root: Path, top: Path) -> tuple[list[Path], list[Diagnostic]]:
                 if refusal is not None:
                     problems.append(refusal)
                 elif entry.is_dir():
-                    pending.append((path, above | {real}, linked or entry.is_symlink()))
+                    through_link = linked or entry.is_symlink()
+                    # a link to the site folder would bring in its last build: never an input
+                    if not (through_link and (path / OUTPUT_MARKER).is_file()):
+                        pending.append((path, above | {real}, through_link))
                 elif entry.is_file():
                     files.append(path)
     return sorted(files, key=lambda p: p.parts), problems
