@@ -96,3 +96,27 @@ def test_the_write_stage_refuses_a_path_that_is_not_plain_names(tmp_path: Path,
 
 def test_plain_names_are_written(tmp_path: Path) -> None:
     assert inside(tmp_path, "studies/a.b/index.html") == tmp_path / "studies/a.b/index.html"
+
+
+def test_every_scratch_folder_is_made_beside_the_output(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The staged output, the old one on its way out and Pagefind's copy of the pages."""
+    import tempfile
+
+    site = _site(tmp_path / "a" / "site", ["ok2020"], "[@ok2020]")
+    out = tmp_path / "a" / "b" / "out"
+    made: list[Path] = []
+    real = tempfile.mkdtemp
+
+    def spy(*args: object, **kwargs: object) -> str:
+        folder = real(*args, **kwargs)  # type: ignore[call-overload]
+        made.append(Path(folder))
+        return str(folder)
+
+    monkeypatch.setattr(tempfile, "mkdtemp", spy)
+    for _ in range(2):  # the second build also moves the first one out of the way
+        code, _, err = run(["build", str(site), "-o", str(out)], capsys)
+        assert code == 0, err
+    assert len(made) >= 3 and {p.parent for p in made} == {out.parent}
+    assert sorted(p.name for p in out.parent.iterdir()) == ["out"]
