@@ -24,6 +24,7 @@ from k2site.content.markdown_plugins import (
 from k2site.content.syntax import strip_ignores
 from k2site.diagnostics import Diagnostic, error
 from k2site.model.document import Citation, Claim, Page
+from k2site.model.roles import split_property
 from k2site.text import slugify
 
 _CLOSER = re.compile(r"^\s*:::+\s*$")
@@ -52,6 +53,8 @@ class _PageState:
     citations: list[Citation] = field(default_factory=list)
     passages: list[tuple[int, int]] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
+    sentence: int = 0
+    """Sentences begun so far (see `Citation.sentence`)."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
@@ -184,19 +187,35 @@ def _citations(inline: Token, state: _PageState) -> list[Citation]:
         return list(inline.meta["k2site_citations"])
     found: list[Citation] = []
     line, col = (inline.map or (0, 1))[0], 0
+    state.sentence += 1
+    between = ""  # the text since the last citation, to count the sentences ended in it
     for child in inline.children or []:
         if child.type != "citation":
+            between += " " if child.type in ("softbreak", "hardbreak") else child.content
             continue
+        state.sentence += len(_SENTENCE_END.findall(between))
+        between = ""
         placed = []
         for citation in child.meta["citations"]:
             line, col = _locate(state, "@" + citation.key, line, col)
-            placed.append(replace(citation, line=state.offset + line + 1, col=col + 1))
+            placed.append(_with_role(replace(citation, line=state.offset + line + 1,
+                                             col=col + 1, sentence=state.sentence)))
             col += 1
         child.meta["citations"] = placed
         found.extend(placed)
     inline.meta["k2site_citations"] = found
     state.citations.extend(found)
     return found
+
+
+def _with_role(citation: Citation) -> Citation:
+    """The citation with its CiTO property (`@disagrees_with:key`) split from its key."""
+    word, key = split_property(citation.key)
+    return replace(citation, key=key, cito=word) if word else citation
+
+
+#: The end of a sentence in a paragraph's text: "...arteries [@a]. This score [@b]".
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+[\"'“‘(]?[A-Z0-9]")
 
 
 def _locate(state: _PageState, needle: str, line: int, col: int) -> tuple[int, int]:

@@ -21,6 +21,8 @@ ROOT_FILES = (SITE_CONFIG, WORDING)
 PAGES = "content"
 #: The BibTeX store: `references/*.bib`, one level deep.
 REFERENCES = "references"
+#: The Retraction Watch snapshot editors download (Crossref's file name); optional.
+RETRACTIONS = "references/retraction_watch.csv"
 #: Overrides of the theme's templates, by name, at any depth.
 TEMPLATES = "templates"
 #: Files copied into the output as they are, at any depth.
@@ -75,6 +77,8 @@ def is_input(rel: str) -> bool:
         return False
     if len(parts) == 1:
         return parts[0] in ROOT_FILES or parts[0] in INPUT_FOLDERS
+    if rel == RETRACTIONS:
+        return True
     suffix = SUFFIXES.get(parts[0])
     if suffix:
         return len(parts) == 2 and parts[1].endswith(suffix)

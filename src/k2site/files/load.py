@@ -15,6 +15,7 @@ from k2site.files.folders import (
     OUTPUT_MARKER,
     PAGES,
     REFERENCES,
+    RETRACTIONS,
     SITE_CONFIG,
     STATIC,
     SUFFIXES,
@@ -46,6 +47,8 @@ class SiteSource:
     """Files under `static/`, relative to that folder."""
     wording: SourceText | None
     """The site's own additions to the wording vocabulary (`wording.yaml`)."""
+    retractions: SourceText | None = None
+    """The Retraction Watch snapshot editors downloaded (`references/retraction_watch.csv`)."""
 
 
 def read_input(root: Path, path: Path) -> tuple[SourceText | None, list[Diagnostic]]:
@@ -136,11 +139,26 @@ def load_site(root: Path) -> tuple[SiteSource, list[Diagnostic]]:
         problems += more
     templates, more = _templates(root, found[TEMPLATES])
     problems += more
+    snapshot, more = _snapshot(root)
+    problems += more
     source = SiteSource(
         root=root, config=config, pages=tuple(pages), bibs=tuple(bibs), templates=templates,
         static=tuple(_under(root, STATIC, p) for p in found[STATIC]), wording=wording,
+        retractions=snapshot,
     )
     return source, problems
+
+
+def _snapshot(root: Path) -> tuple[SourceText | None, list[Diagnostic]]:
+    """The Retraction Watch snapshot, if it lies inside the site (see `outside`), decoded
+    leniently: Crossref notes that the daily file has stray bytes that are not UTF-8, and
+    the columns k2site reads (DOIs, ids, dates and kinds of notice) are ASCII."""
+    path = root / RETRACTIONS
+    if not (path.is_file() or path.is_symlink()):
+        return None, []
+    if (refusal := outside(root, path)) is not None:
+        return None, [refusal]
+    return SourceText(RETRACTIONS, path.read_bytes().decode("utf-8", "replace")), []
 
 
 def listed(root: Path, folder: str) -> list[Path]:

@@ -136,7 +136,7 @@ def _lint_one(site: Site, page: Page, text: str, vocab: _Wording) -> _PageFindin
     flags: dict[str, str] = {}
     problems: list[Diagnostic] = []
     for claim in page.claims:
-        group = site.groups[claim.id].id
+        group = site.evidence[claim.id].wording_group
         found = _check(page.path, lines, ignored, claim.span, group, vocab)
         problems += found
         if any(d.rule == "overclaim" for d in found):

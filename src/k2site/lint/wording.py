@@ -37,7 +37,14 @@ _EVIDENCE = {
     "lab": "animal or lab work only (not yet shown in people)",
     "review": "a review or opinion only (no new evidence of its own)",
     "unknown": "from a source that could not be identified",
+    # the evidence a claim's roles leave (see claim_evidence.ClaimEvidence.wording_group)
+    "contested": "contradicted by other cited studies (weaker ones, but no certainty)",
+    "disputed": "disputed: a cited study at least as strong goes against it",
+    "background": "cited for background only, not as evidence for it",
+    "retracted": "a retracted study, which no longer counts as evidence",
 }
+#: Groups where causal wording may stand but certainty may not.
+_CAUSE_WITHOUT_CERTAINTY = frozenset({"trial", "contested"})
 
 _QUESTION_END = re.compile(r"\?[\s\"')\]]*$")
 #: Cue lists whose words excuse a whole clause, wherever they stand in it.
@@ -102,7 +109,8 @@ def _assess(match: re.Match[str], doc: ClaimText, group: str, vocab: Vocabulary)
     start, form, licensed, strong = _extent(match, term, doc.lower, clause[0], vocab)
     if not (licensed or asserts(match, term, doc, sentence[0], vocab)):
         return None
-    if (group == "trial" and not strong) or _excused(doc.lower, clause, start, vocab):
+    if (group in _CAUSE_WITHOUT_CERTAINTY and not strong) or _excused(
+            doc.lower, clause, start, vocab):
         return None
     if previous_word(doc.masked, sentence[0], start) in vocab.research_nouns:
         return None  # "these findings contribute to the literature": about research
@@ -181,7 +189,7 @@ def _finding(hit: _Hit, doc: ClaimText, group: str) -> WordingFinding:
 
 def _suggestions(hit: _Hit, masked: str, group: str, hedged: str) -> tuple[str, str]:
     """The wording GRADE's certainty level for this group allows, and an alternative."""
-    if group in ("trial", "observational"):  # low certainty: "may reduce"
+    if group in ("trial", "contested", "observational"):  # low certainty: "may reduce"
         return hedged, _association(hit.term, hit.form) if group == "observational" else ""
     clause = _clause_text(masked, hit.clause)  # very low certainty
     uncertain = f"it is very uncertain whether {clause}"

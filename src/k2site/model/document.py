@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from k2site.model.evidence import EvidenceGroup, group_of
+from k2site.model.notices import Notice, is_retracted
+from k2site.model.roles import SUPPORTS, role_of
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,20 @@ class Study:
     """The .bib file, relative to the site folder."""
     line: int
     """Line of the entry's `@type{` in that file."""
+    notices: tuple[Notice, ...] = ()
+    """Retractions, corrections and expressions of concern, from the entry's `retraction`
+    field and the site's Retraction Watch snapshot."""
+
+    @property
+    def retracted(self) -> bool:
+        """Retracted and not reinstated: such a study never counts as evidence."""
+        return is_retracted(self.notices)
+
+    @property
+    def year(self) -> int | None:
+        """The year of publication, from `year` or the start of `date`."""
+        value = (self.fields.get("year") or self.fields.get("date", ""))[:4]
+        return int(value) if value.isdigit() else None
 
     @property
     def design(self) -> str:
@@ -102,6 +118,17 @@ class Citation:
     """Line of the citation in its page file."""
     col: int = 0
     """Column of the `@` of the key in that line."""
+    cito: str = ""
+    """The CiTO property written before the key (`disagrees_with` in
+    `[@disagrees_with:smith2020]`), or '' for a plain citation."""
+    sentence: int = 0
+    """Which sentence of its page the citation ends, counted from 0: a claim whose
+    sentences cite different kinds of evidence says so."""
+
+    @property
+    def role(self) -> str:
+        """`supports` (a plain citation), `contradicts` or `background`."""
+        return role_of(self.cito) if self.cito else SUPPORTS
 
 
 @dataclass(frozen=True)

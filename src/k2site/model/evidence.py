@@ -144,6 +144,10 @@ _NOTES = {
     "lab": "animal or lab studies only.",
     "review": "reviews or opinion only.",
     "unknown": "a source that could not be identified.",
+    "contested": "other cited studies go against it.",
+    "disputed": "a cited study at least as strong goes against it.",
+    "background": "its sources are cited for background, not as evidence.",
+    "retracted": "the study it cites was retracted.",
 }
 
 

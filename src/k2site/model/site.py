@@ -14,8 +14,10 @@ from functools import cached_property
 
 from k2site.diagnostics import Diagnostic, error, warning
 from k2site.files.folders import RESERVED_SLUGS
-from k2site.model.document import Claim, Page, SiteConfig, Study
-from k2site.model.evidence import EvidenceGroup, claim_group
+from k2site.model import roles
+from k2site.model.claim_evidence import ClaimEvidence, derive
+from k2site.model.document import Citation, Claim, Page, SiteConfig, Study
+from k2site.model.evidence import EvidenceGroup
 
 
 @dataclass(frozen=True)
@@ -32,7 +34,9 @@ class Site:
     cited_by: Mapping[str, tuple[Claim, ...]]
     """The claims citing each key, in reading order."""
     groups: Mapping[str, EvidenceGroup]
-    """Evidence group of each claim, by claim id."""
+    """Evidence group of each claim (its strongest supporting study's), by claim id."""
+    evidence: Mapping[str, ClaimEvidence]
+    """What stands behind each claim, by claim id: support, contradiction, background."""
     flags: Mapping[str, str]
     """Reader-facing overclaim note of each flagged claim, by claim id."""
     uncited: Mapping[str, frozenset[int]]
@@ -75,11 +79,13 @@ def resolve(
                 cited_by.setdefault(key, []).append(claim)
     site = Site(
         config=config, pages=tuple(published), studies=studies, numbers=numbers,
-        cited_by={k: tuple(v) for k, v in cited_by.items()}, groups={}, flags={}, uncited={},
+        cited_by={k: tuple(v) for k, v in cited_by.items()}, groups={}, evidence={},
+        flags={}, uncited={},
     )
-    groups = {c.id: claim_group(site.designs(c)) for c in site.claims}
-    problems += _check_store(pages, studies)
-    return replace(site, groups=groups), problems
+    evidence = {c.id: derive(c.citations, studies) for c in site.claims}
+    groups = {claim_id: found.group for claim_id, found in evidence.items()}
+    problems += _check_store(pages, studies) + _check_retracted(site)
+    return replace(site, groups=groups, evidence=evidence), problems
 
 
 def with_flags(site: Site, flags: Mapping[str, str],
@@ -123,12 +129,30 @@ def _check_keys(pages: Sequence[Page], studies: Mapping[str, Study]) -> list[Dia
     for page in pages:
         for citation in page.citations:
             if citation.key not in studies:
-                near = difflib.get_close_matches(citation.key, list(studies), n=1, cutoff=0.6)
-                hint = f"; did you mean '@{near[0]}'?" if near else ""
-                problems.append(error(page.path, citation.line, citation.col, "unknown-key",
-                                      f"citation key '@{citation.key}' is not in the"
-                                      f" references{hint}"))
+                rule, message = _unknown_key(citation, studies)
+                problems.append(error(page.path, citation.line, citation.col, rule, message))
     return problems
+
+
+def _unknown_key(citation: Citation, studies: Mapping[str, Study]) -> tuple[str, str]:
+    """Why a cited key is not in the store: a misspelt key, a misspelt CiTO property before
+    a known key (`@contradicts:smith2020`), or a key whose first part is a property."""
+    key, word = citation.key, citation.cito
+    prefix, colon, rest = key.partition(":")
+    if word and f"{word}:{key}" in studies:
+        return "unknown-key", (
+            f"'{word}' before the first ':' is a citation role, so '@{word}:{key}' cites"
+            f" '{key}', which is not in the references; Pandoc's cito filters read it the"
+            f" same way: rename the entry '{word}:{key}'")
+    if colon and rest in studies and not word:
+        meant = roles.did_you_mean(prefix)
+        hint = (f"; did you mean '{meant}' ({roles.filters_knowing(meant)})?" if meant
+                else "; use agrees_with, disagrees_with or cites_for_information")
+        return "unknown-role", (f"'{prefix}' in '@{key}' is not a citation role k2site or"
+                                f" Pandoc's cito filters know{hint}")
+    near = difflib.get_close_matches(key, list(studies), n=1, cutoff=0.6)
+    hint = f"; did you mean '@{word + ':' if word else ''}{near[0]}'?" if near else ""
+    return "unknown-key", f"citation key '@{key}' is not in the references{hint}"
 
 
 def _check_store(pages: Sequence[Page], studies: Mapping[str, Study]) -> list[Diagnostic]:
@@ -152,3 +176,27 @@ def _check_store(pages: Sequence[Page], studies: Mapping[str, Study]) -> list[Di
                                     f"{by_doi[doi].line}): one study under two keys?"))
         by_doi.setdefault(doi, study) if doi else None
     return problems
+
+
+def _check_retracted(site: Site) -> list[Diagnostic]:
+    """A warning at each citation of a retracted study (`--strict` makes it an error);
+    `<!-- k2site: ignore retracted-source -->` silences it where citing one is the point."""
+    problems = []
+    for page in site.pages:
+        for claim in page.claims:
+            if "retracted-source" in claim.ignored:
+                continue
+            for citation in claim.citations:
+                study = site.studies.get(citation.key)
+                if study is not None and study.retracted:
+                    problems.append(warning(page.path, citation.line, citation.col,
+                                            "retracted-source", _retracted(study)))
+    return problems
+
+
+def _retracted(study: Study) -> str:
+    notice = next(n for n in reversed(study.notices) if n.nature == "retraction")
+    where = ", ".join(x for x in (notice.date, notice.doi) if x)
+    return (f"'{study.key}' was retracted{f' ({where})' if where else ''}, as"
+            f" {notice.source}:{notice.line} records: it no longer counts as evidence;"
+            f" cite another study, or say that it was retracted and silence this")

@@ -35,6 +35,7 @@ from k2site.pipeline.follow_ons import without_follow_ons
 from k2site.pipeline.workers import parallel_map
 from k2site.references.bibliography import ReferenceCache
 from k2site.references.bibtex import BibSource, merge_files, parse_file
+from k2site.references.retractions import snapshot_notices, with_snapshot
 from k2site.render.renderer import PageMemory, render_files, render_site
 from k2site.render.templates import TEMPLATE_ERRORS, template_diagnostic
 
@@ -87,6 +88,11 @@ def check(root: Path, drafts: bool = False, cache: bool = True) -> Result:
     result.diagnostics += more
     studies, more = merge_files(_cached(cache_dir, "bib", _parse_bib, source.bibs))
     result.diagnostics += more
+    if source.retractions is not None:
+        notices, more = snapshot_notices(source.retractions.path, source.retractions.text,
+                                         studies)
+        result.diagnostics += more
+        studies = with_snapshot(studies, notices)
     pages = []
     for page, more in _cached(cache_dir, "pages", parse_page, source.pages):
         result.diagnostics += more
@@ -150,7 +156,7 @@ def build(root: Path, out: Path, strict: bool = False, drafts: bool = False,
     # The input texts are only needed to quote lines in diagnostics, which are all known
     # by now; a large site's texts are hundreds of MB that rendering does not need.
     result.sources = {}
-    result.source = replace(result.source, pages=(), bibs=())
+    result.source = replace(result.source, pages=(), bibs=(), retractions=None)
 
     with _rendering(root, result, memory), ExitStack() as stack:
         files = render_files(site, templates, style, site_cache(root), memory.references)

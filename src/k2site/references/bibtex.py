@@ -10,14 +10,14 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from k2site.diagnostics import Diagnostic, error, warning
 from k2site.files.folders import STUDIES, study_slug
 from k2site.model.document import Study
 from k2site.model.evidence import DESIGNS, VERIFICATIONS
-from k2site.references import latex
+from k2site.references import latex, registries, retractions
 
 if TYPE_CHECKING:  # bibtexparser loads only when a .bib file changed (see `parse_file`)
     from bibtexparser import model as bib
@@ -111,6 +111,13 @@ def _study(path: str, entry: bib.Entry, diagnostics: list[Diagnostic]) -> Study:
     )
     lines = {f.key.lower(): f.start_line + 1 for f in entry.fields}
     diagnostics.extend(_check_fields(study, lines))
+    if study.get("retraction"):
+        line = lines.get("retraction", study.line)
+        notices, problems = retractions.field_notices(study.get("retraction"), path, line)
+        diagnostics.extend(warning(path, line, 3, "bad-retraction",
+                                   f"entry '{study.key}' has retraction = ...: {problem}")
+                           for problem in problems)
+        study = replace(study, notices=notices)
     return study
 
 
@@ -119,7 +126,7 @@ def _text(value: object) -> str:
 
 
 def _decode(name: str, value: str) -> str:
-    if name in ("url", "doi", "file", "pmid"):
+    if name in ("url", "doi", "file", "pmid", "retraction", "registration"):
         return value.strip()
     if name == "month" and value.lower()[:3] in _MONTHS and len(value) <= 9:
         return str(_MONTHS.index(value.lower()[:3]) + 1)
@@ -155,7 +162,26 @@ def _check_fields(study: Study, lines: dict[str, int]) -> list[Diagnostic]:
             )
         )
     found.extend(_check_identifiers(study, lines))
+    found.extend(_check_registration(study, lines))
     return found
+
+
+def _check_registration(study: Study, lines: dict[str, int]) -> list[Diagnostic]:
+    """Each registry id of the entry has a registry's form; a randomised trial published
+    after 2005 names one (`missing-registration`)."""
+    value = study.get("registration")
+    if not value:
+        year = study.year or 0
+        if study.design != "rct" or year <= registries.REGISTRATION_EXPECTED_AFTER:
+            return []
+        return [warning(study.path, study.line, 1, "missing-registration",
+                        f"entry '{study.key}' is a randomised trial published in {year} with"
+                        " no 'registration' field: add its registry id (such as"
+                        " NCT01234567), so readers can compare it with what was planned")]
+    return [warning(study.path, lines.get("registration", study.line), 3, "bad-identifier",
+                    f"entry '{study.key}' has registration '{found.id}', which is not the"
+                    " form of a trial registry's id (such as NCT01234567 or ISRCTN12345678)")
+            for found in registries.registrations(value) if not found.registry]
 
 
 #: Identifier fields, the form each must take, and what to say when one does not.
