@@ -124,7 +124,7 @@ GROUP_NOUN = {
     "observational": ("observational study", "observational studies"),
     "lab": ("animal or lab study", "animal or lab studies"),
     "review": ("review or other source", "reviews or other sources"),
-    "unknown": ("source not identified", "sources not identified"),
+    "unknown": ("unidentified source", "unidentified sources"),
 }
 
 

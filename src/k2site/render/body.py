@@ -14,10 +14,13 @@ from markupsafe import Markup
 
 from k2site.content.syntax import PLACEHOLDER
 from k2site.files.folders import study_slug
+from k2site.model.claim_evidence import NO_EVIDENCE
 from k2site.model.document import Citation, Page
 from k2site.model.evidence import GROUP_BY_ID, EvidenceGroup
+from k2site.model.roles import ROLE_LABEL, SUPPORTS
 from k2site.model.site import Site
 from k2site.references.bibliography import Bibliography
+from k2site.render import claim_notes
 from k2site.render.views import group_view
 from k2site.text import escape_html as escape
 
@@ -31,14 +34,17 @@ class Badges:
 
     def __init__(self, env: Environment) -> None:
         self._macro: Any = env.get_template("partials/badge.html").module.claim_badge  # type: ignore[attr-defined]
-        self._made: dict[tuple[str, str, str | None], str] = {}
+        self._made: dict[tuple[str, str, str | None, str], str] = {}
 
-    def claim(self, group: EvidenceGroup, root: str, note: str | None) -> str:
-        """The badge after a claim, and its overclaim note when it has one."""
-        made = self._made.get((group.id, root, note))
+    def claim(self, group: EvidenceGroup, root: str, note: str | None,
+              label: str = "") -> str:
+        """The badge after a claim, and its overclaim note when it has one; `label`
+        replaces the group's words ("Background only", see `claim_notes.badge_label`)."""
+        made = self._made.get((group.id, root, note, label))
         if made is None:
-            made = self._made[(group.id, root, note)] = str(
-                self._macro(group_view(group), root, note))
+            view = {**group_view(group), **({"short": label} if label else {})}
+            made = self._made[(group.id, root, note, label)] = str(
+                self._macro(view, root, note))
         return made
 
 
@@ -50,13 +56,14 @@ class CitationHtml:
     bibliography: Bibliography
     badges: Badges
     root: str
-    made: dict[tuple[str, str, str], str] = field(default_factory=dict, compare=False)
-    """Each citation's HTML by key, prefix and locator: a study is cited from many pages."""
+    made: dict[tuple[str, str, str, str], str] = field(default_factory=dict, compare=False)
+    """Each citation's HTML by key, prefix, locator and role: a study is cited from many
+    pages."""
 
     def citation_html(self, citations: Sequence[Citation]) -> str:
         parts = []
         for citation in citations:
-            ident = (citation.key, citation.prefix, citation.locator)
+            ident = (citation.key, citation.prefix, citation.locator, citation.role)
             if ident not in self.made:
                 self.made[ident] = self._item(citation)
             parts.append(self.made[ident])
@@ -70,8 +77,13 @@ class CitationHtml:
         label = self.bibliography.cite_label(key, number) if key in self.site.studies else key
         study = self.site.studies.get(key)
         design = study.group.short if study else "unknown source"
+        role = "" if citation.role == SUPPORTS else f' data-role="{citation.role}"'
+        if citation.role != SUPPORTS:
+            design += f", {ROLE_LABEL[citation.role]}"
+        if study is not None and study.retracted:
+            design += ", retracted"
         link = (f'<a class="cite" href="{self.root}studies/{escape(study_slug(key))}/" '
-                f'data-key="{escape(key)}" aria-label="{escape(_aria(label, design))}">'
+                f'data-key="{escape(key)}"{role} aria-label="{escape(_aria(label, design))}">'
                 f"{escape(label)}</a>")
         prefix = f"{escape(citation.prefix)} " if citation.prefix else ""
         locator = f", {escape(citation.locator)}" if citation.locator else ""
@@ -79,7 +91,11 @@ class CitationHtml:
 
     def claim_badge_html(self, claim_id: str) -> str:
         group = self.site.groups.get(claim_id, GROUP_BY_ID["none"])
-        return self.badges.claim(group, self.root, self.site.flags.get(claim_id))
+        evidence = self.site.evidence.get(claim_id, NO_EVIDENCE)
+        label = claim_notes.badge_label(evidence, group)
+        badge = self.badges.claim(group, self.root, self.site.flags.get(claim_id),
+                                  "" if label == group.short else label)
+        return badge + claim_notes.note_html(evidence, self.site.studies)
 
     def uncited_mark(self) -> str:
         return self.badges.claim(GROUP_BY_ID["none"], self.root, UNCITED_NOTE)

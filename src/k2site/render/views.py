@@ -14,6 +14,7 @@ from urllib.parse import urlparse
 from markupsafe import Markup
 
 from k2site.files.folders import study_slug
+from k2site.model.claim_evidence import plain_summary
 from k2site.model.document import Claim, Page, Study
 from k2site.model.evidence import (
     DESIGN_LABEL,
@@ -24,6 +25,7 @@ from k2site.model.evidence import (
 )
 from k2site.model.site import Site
 from k2site.references.names import decoded_names
+from k2site.render.integrity import integrity_view
 from k2site.render.jsonld import jsonld_page, short_authors, study_jsonld
 from k2site.text import escape_html, slugify
 
@@ -78,6 +80,7 @@ def study_view(site: Site, study: Study, entries: Mapping[str, str]) -> dict[str
         "verification_label": VERIFICATION_LABEL.get(study.verification, study.verification),
         "doi": study.get("doi"), "pmid": study.get("pmid"), "url": safe_url(study.get("url")),
         "note": study.get("note"),
+        **integrity_view(study),
     }
 
 
@@ -193,6 +196,7 @@ def preview(view: Mapping[str, Any]) -> dict[str, Any]:
     }
     if view["verification"] != "confirmed":
         data["verification"] = view["verification_label"]
+    data["notice"] = "; ".join(n["summary"] for n in view["notices"])
     return {k: v for k, v in data.items() if v not in (None, "")}
 
 
@@ -286,6 +290,20 @@ def claims_json(site: Site) -> Iterator[dict[str, Any]]:
             "citations": list(claim.keys), "evidence": site.groups[claim.id].id,
             "designs": site.designs(claim),
             "url": f"{site.config.base_url}{claim.page}/#{claim.id}",
+            **claim_roles(site, claim),
         }
         for claim in site.claims
     )
+
+
+def claim_roles(site: Site, claim: Claim) -> dict[str, Any]:
+    """What claims.json adds to SPEC §5 for citation roles (SPEC §7): each citation's role,
+    the strongest contradicting group, whether the claim is disputed, the retracted studies
+    it cites, and the plain summary of its support."""
+    found = site.evidence[claim.id]
+    return {
+        "roles": [c.role for c in claim.citations],
+        "contradicted_by": found.against_group.id if found.against_group else None,
+        "disputed": found.disputed, "retracted": list(found.retracted),
+        "summary": plain_summary(found, site.studies),
+    }

@@ -100,8 +100,21 @@
         el("span", { "class": "preview-design" }, [study.design]),
         study.participants ? el("span", { "class": "preview-participants" }, [study.participants.toLocaleString("en") + " participants"]) : null,
         study.verification ? el("span", { "class": "preview-verification" }, ["Not confirmed: " + study.verification]) : null,
+        study.notice ? el("span", { "class": "preview-notice" }, [study.notice]) : null,
+        citedAs(link),
         el("span", { "class": "preview-links" }, links)
       ]);
+    }
+
+    // How this citation is used, and what stands behind the claim it is in (see claim_notes).
+    function citedAs(link) {
+      var role = link.getAttribute("data-role");
+      var claim = link.closest(".claim");
+      var summary = claim && $(".claim-evidence-summary", claim);
+      var words = role === "contradicts" ? "Cited here as going against the claim."
+        : role === "background" ? "Cited here for background, not as evidence." : "";
+      if (summary) { words += (words ? " " : "") + "Claim: " + summary.textContent.replace(/^Behind it: /, ""); }
+      return words ? el("span", { "class": "preview-role" }, [words]) : null;
     }
 
     function place(link) {
