@@ -21,7 +21,7 @@ from k2site.model.claim_evidence import (
 )
 from k2site.model.document import Study
 from k2site.model.evidence import GROUP_BY_ID, EvidenceGroup
-from k2site.model.notices import NATURE_LABEL, RETRACTION
+from k2site.model.notices import CONCERN, CORRECTION, REINSTATEMENT, RETRACTION
 
 #: The badge's words when no supporting study counts, but the claim does cite sources.
 BACKGROUND_ONLY = "Background only"
@@ -46,9 +46,11 @@ def sentences(evidence: ClaimEvidence, studies: Mapping[str, Study]) -> list[tup
     summary = plain_summary(evidence, studies)
     if summary:
         found.append(("summary", f"Behind it: {summary}."))
-    elif evidence.background or evidence.retracted:
+    elif evidence.background:
         found.append(("background", "No study is cited as evidence for this: its sources"
-                                    " are background or retracted, so it rests on no study."))
+                                    " are cited for background only."))
+    elif evidence.retracted:
+        found.append(("background", "No study that still counts is cited for this."))
     if evidence.against:
         found.append(("against", f"Contradicted by: {against_summary(evidence, studies)}."))
     if evidence.mixed:
@@ -63,17 +65,21 @@ def _notices(evidence: ClaimEvidence, studies: Mapping[str, Study]) -> list[tupl
     for key in evidence.retracted:
         found.append(("retracted", f"Cites a retracted study ({_name(studies[key])}), which no"
                                    " longer counts as evidence."))
-    cited = evidence.supporting + evidence.against
-    for key in cited:
+    for key in evidence.supporting + evidence.against:
         study = studies.get(key)
-        if study is None or not study.notices:
-            continue
-        kinds = sorted({NATURE_LABEL[n.nature].lower() for n in study.notices
-                        if n.nature != RETRACTION})
-        if kinds:
-            found.append(("notice", f"A cited study ({_name(study)}) has a notice:"
-                                    f" {', '.join(kinds)}."))
+        kinds = [n.nature for n in study.notices if n.nature != RETRACTION] if study else []
+        if study is not None and kinds:
+            said = " and ".join(dict.fromkeys(_NOTICE_WORDS[k] for k in kinds))
+            found.append(("notice", f"A cited study ({_name(study)}) {said}."))
     return found
+
+
+#: What a notice other than a retraction says of a study that still counts.
+_NOTICE_WORDS = {
+    CORRECTION: "was corrected",
+    CONCERN: "is under an expression of concern",
+    REINSTATEMENT: "was retracted, then reinstated",
+}
 
 
 def _name(study: Study) -> str:

@@ -259,22 +259,45 @@ def _claim_links(site: Site, claims: Sequence[Claim], limit: int) -> tuple[list[
 
 
 def overview(site: Site) -> dict[str, Any]:
-    """Claims by topic and evidence group, with the bar geometry of the SVG chart."""
+    """The evidence map: claims by topic and evidence group, with the bar geometry of the
+    SVG chart. Disputed claims are counted apart, not in the group of their support."""
     topics: dict[str, list[Claim]] = {}
     for page in site.pages:
         for topic in page.topics or ("general",):
             topics.setdefault(topic, []).extend(page.claims)
     rows = []
     for topic, claims in sorted(topics.items()):
+        disputed = [c for c in claims if site.evidence[c.id].disputed]
+        settled = [c for c in claims if not site.evidence[c.id].disputed]
         row = {"topic": topic, "anchor": f"topic-{slugify(topic, 'topic')}",
-               **summary(site, claims)}
+               **summary(site, settled)}
+        row["total"] = len(claims)
         for cell in row["rows"]:
             cell["anchor"] = f"{row['anchor']}-{cell['id']}"
-            listed = [c for c in claims if site.groups[c.id].id == cell["id"]]
+            listed = [c for c in settled if site.groups[c.id].id == cell["id"]]
             cell["claims"] = [claim_link(site, c) for c in listed[:LISTED_PER_GROUP]]
             cell["more"] = max(0, len(listed) - LISTED_PER_GROUP)
+        row["disputed"] = {"count": len(disputed), "anchor": f"{row['anchor']}-disputed",
+                           "claims": [claim_link(site, c) for c in disputed[:LISTED_PER_GROUP]],
+                           "more": max(0, len(disputed) - LISTED_PER_GROUP)}
+        row["map"] = evidence_map_row(row)
         rows.append(row)
-    return {"topics": rows, "all": summary(site, list(site.claims))}
+    disputed_all = sum(1 for c in site.claims if site.evidence[c.id].disputed)
+    return {"topics": rows, "all": summary(site, list(site.claims)), "disputed": disputed_all,
+            "gaps": sum(cell["gap"] for row in rows for cell in row["map"])}
+
+
+#: Groups whose empty cell in the evidence map is a gap: no claim of the topic rests on
+#: that kind of evidence. (No unidentified source, or no uncited claim, is no gap.)
+MAP_GAP_GROUPS = ("synthesis", "rct", "trial", "observational", "lab", "review")
+
+
+def evidence_map_row(row: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """One topic's cells of the evidence map, one per group in GROUPS order."""
+    found = {cell["id"]: cell for cell in row["rows"]}
+    return [{"id": g.id, "short": g.short, "count": found[g.id]["count"] if g.id in found else 0,
+             "anchor": found[g.id]["anchor"] if g.id in found else "",
+             "gap": g.id not in found and g.id in MAP_GAP_GROUPS} for g in GROUPS]
 
 
 def feed(site: Site) -> list[dict[str, Any]]:
