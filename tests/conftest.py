@@ -30,3 +30,11 @@ def k2_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("k2") / "build"
     assert main(["build", str(REPO), "-o", str(out)]) == 0
     return out
+
+
+@pytest.fixture(scope="session")
+def evidence_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/sites/evidence (citation roles, retractions, registrations) built once."""
+    out = tmp_path_factory.mktemp("evidence") / "build"
+    assert main(["build", str(REPO / "tests" / "sites" / "evidence"), "-o", str(out)]) == 0
+    return out

@@ -157,6 +157,7 @@ def _unknown_key(citation: Citation, studies: Mapping[str, Study]) -> tuple[str,
 
 def _check_store(pages: Sequence[Page], studies: Mapping[str, Study]) -> list[Diagnostic]:
     cited = {c.key for page in pages for c in page.citations}
+    cited |= {key.partition(":")[2] for key in cited}  # `@contradicts:key`: an unknown role
     problems = []
     by_doi: dict[str, Study] = {}
     for study in studies.values():

@@ -115,7 +115,7 @@ def _study(path: str, entry: bib.Entry, diagnostics: list[Diagnostic]) -> Study:
         line = lines.get("retraction", study.line)
         notices, problems = retractions.field_notices(study.get("retraction"), path, line)
         diagnostics.extend(warning(path, line, 3, "bad-retraction",
-                                   f"entry '{study.key}' has retraction = ...: {problem}")
+                                   f"entry '{study.key}', field 'retraction': {problem}")
                            for problem in problems)
         study = replace(study, notices=notices)
     return study

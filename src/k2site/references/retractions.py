@@ -17,6 +17,7 @@ store are parsed, so that a snapshot of tens of megabytes costs a fraction of a 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
@@ -56,13 +57,24 @@ def field_notices(value: str, path: str, line: int) -> tuple[tuple[Notice, ...],
         for token in rest.replace(",", " ").split():
             if (found := _DOI.match(token)) is not None:
                 doi = found[1]
-            elif _DATE.match(token):
+            elif _is_date(token):
                 date = token
             else:
                 problems.append(f"'{token}' is neither a DOI (10.NNNN/suffix) nor a date"
                                 " (YYYY-MM-DD)")
         notices.append(Notice(kind, date, doi, path, line))
     return tuple(notices), problems
+
+
+def _is_date(token: str) -> bool:
+    """`2020`, `2020-05` or `2020-05-14`, a real month and day."""
+    if not _DATE.match(token):
+        return False
+    try:
+        dt.date.fromisoformat((token + "-01-01")[:10] if len(token) < 10 else token)
+    except ValueError:
+        return False
+    return True
 
 
 def normal_doi(value: str) -> str:
