@@ -65,7 +65,7 @@ def test_claims_read_so_in_words(evidence_build: Path) -> None:
     assert "Evidence: Retracted source" in words
     assert "Cites a retracted study (Fish 2016), which no longer counts as evidence." in words
     words = claim_text(evidence_build, "bones", "bones-vitamin-k-was-first-described")
-    assert "Evidence: Background only" in words and "cited for background only" in words
+    assert "Evidence: Background only" in words and "cited for context, not as evidence" in words
     words = claim_text(evidence_build, "walking", "walking-walking-lowers-blood-pressure-walkers")
     assert "Mixed: its sentences rest on different evidence" in words
     words = claim_text(evidence_build, "bones", "bones-dairy-may-be-linked-to")

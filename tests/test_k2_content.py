@@ -55,7 +55,8 @@ EXPECTED_PAGES = 15
 EXPECTED_CITATIONS = 65
 
 GROUP_RE = re.compile(r"\[([^\[\]]*)\]")
-KEY_RE = re.compile(r"@([A-Za-z0-9_:.-]+)")
+# A citation's CiTO role (`@background:key`) is an annotation, not part of the key
+KEY_RE = re.compile(r"@(?:[a-z_]+:(?=\w))?([A-Za-z0-9_.-]+)")
 NUMERIC_CITATION_RE = re.compile(r"\(\s*\d+(?:\s*,\s*\d+)*\s*\)")
 URL_RE = re.compile(r"https?://", re.IGNORECASE)
 

@@ -63,9 +63,11 @@ def test_claims_json_fields(k2_build: Path) -> None:
     assert len({c["id"] for c in claims}) == len(claims) > 40
     groups = {"synthesis", "rct", "trial", "observational", "lab", "review", "unknown", "none"}
     for claim in claims:
-        assert set(claim) == {"id", "page", "text", "citations", "evidence", "designs", "url"}
+        assert set(claim) == {"id", "page", "text", "citations", "evidence", "designs", "url",
+                              "roles", "contradicted_by", "disputed", "retracted", "summary"}
         assert claim["evidence"] in groups
-        assert len(claim["designs"]) == len(claim["citations"])
+        assert len(claim["designs"]) == len(claim["citations"]) == len(claim["roles"])
+        assert set(claim["roles"]) <= {"supports", "contradicts", "background"}
         assert "[@" not in claim["text"] and "@" not in claim["text"]
         assert claim["url"].endswith(f"/{claim['page']}/#{claim['id']}")
     heart = next(c for c in claims if c["citations"] == ["geleijnse2004"])

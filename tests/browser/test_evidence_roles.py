@@ -1,5 +1,6 @@
 """A reader in Chromium sees, in words, that a claim is disputed and that a study was
-retracted (tests/sites/evidence, built by the `evidence_build` fixture)."""
+retracted (tests/sites/evidence, built by the `evidence_build` fixture), and that the K2
+claims issue 16 names show no badge stronger than what their studies tested."""
 
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ def evidence_url(evidence_build: Path) -> Iterator[str]:
 
 
 @pytest.fixture
-def reader(browser: Any, evidence_url: str) -> Iterator[Reader]:
+def evidence_reader(browser: Any, evidence_url: str) -> Iterator[Reader]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     reader = Reader(context.new_page(), evidence_url)
     reader.page.on("console", lambda m: reader.errors.append(m.text)
@@ -43,7 +44,8 @@ def reader(browser: Any, evidence_url: str) -> Iterator[Reader]:
         context.close()
 
 
-def test_a_disputed_claim_says_so_in_words(reader: Reader) -> None:
+def test_a_disputed_claim_says_so_in_words(evidence_reader: Reader) -> None:
+    reader = evidence_reader
     reader.goto("bones/")
     claim = reader.page.locator("#bones-calcium-pills-may-protect-bones")
     words = claim.inner_text()
@@ -59,7 +61,8 @@ def test_a_disputed_claim_says_so_in_words(reader: Reader) -> None:
     assert "Cited here as going against the claim." in preview.inner_text()
 
 
-def test_a_retracted_study_says_so_in_words(reader: Reader) -> None:
+def test_a_retracted_study_says_so_in_words(evidence_reader: Reader) -> None:
+    reader = evidence_reader
     reader.goto("walking/")
     claim = reader.page.locator("#walking-fish-oil-may-ease-joint")
     words = claim.inner_text()
@@ -76,7 +79,8 @@ def test_a_retracted_study_says_so_in_words(reader: Reader) -> None:
     assert "Source: Retraction Watch data." in reader.page.locator(".study-notices").inner_text()
 
 
-def test_the_evidence_map_shows_gaps_and_disputed_claims(reader: Reader) -> None:
+def test_the_evidence_map_shows_gaps_and_disputed_claims(evidence_reader: Reader) -> None:
+    reader = evidence_reader
     reader.goto("evidence/")
     table = reader.page.locator("table.evidence-map")
     assert table.locator("td.gap").count() == 9
@@ -84,3 +88,25 @@ def test_the_evidence_map_shows_gaps_and_disputed_claims(reader: Reader) -> None
     reader.page.locator('a[href="#topic-bone-disputed"]').click()
     assert "Calcium pills may protect bones" in reader.page.locator(
         "#topic-bone-disputed").inner_text()
+
+
+#: The K2 claims issue 16 names, and what their badge must now say (before: "Systematic
+#: review", "Randomised trial", "Systematic review").
+K2_CLAIMS = {
+    # calcium plus K2 and heart attacks: the meta-analysis tested calcium alone
+    "bone-health/#bone-health-because-of-this-supplementing-with": "Background only",
+    # the calcium score: a trial of vitamin K1 that found no overall difference
+    "heart-health/#heart-health-one-interesting-aspect-of-research": "Observational",
+    # reviews found not enough evidence: no top badge for a statement about research
+    "bone-health/#bone-health-however-as-is-often-the": "Background only",
+}
+
+
+@pytest.mark.parametrize("where,badge", sorted(K2_CLAIMS.items()))
+def test_k2_claims_show_no_badge_stronger_than_their_study_tested(
+        reader: Reader, where: str, badge: str) -> None:
+    path, claim_id = where.split("#")
+    reader.goto(path)
+    claim = reader.page.locator(f"#{claim_id}")
+    assert claim.locator(".badge").inner_text().strip().endswith(badge)
+    assert "Systematic review" not in claim.locator(".badge").inner_text()

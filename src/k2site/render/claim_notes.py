@@ -47,8 +47,8 @@ def sentences(evidence: ClaimEvidence, studies: Mapping[str, Study]) -> list[tup
     if summary:
         found.append(("summary", f"Behind it: {summary}."))
     elif evidence.background:
-        found.append(("background", "No study is cited as evidence for this: its sources"
-                                    " are cited for background only."))
+        found.append(("background", "Its sources are cited for context, not as evidence"
+                                    " of a health effect."))
     elif evidence.retracted:
         found.append(("background", "No study that still counts is cited for this."))
     if evidence.against:
