@@ -127,3 +127,19 @@ def test_readers_see_overclaims_and_unsourced_health_statements(k2_build: Path) 
     sentence = dosing[dosing.index("there's no risk that you'll consume too much K2"):]
     assert sentence.index("States a health effect as fact, with no source cited") < 800
     assert "1 statement of a health effect with no source cited" in dosing
+
+
+def test_editors_notes_never_reach_readers(k2_build: Path) -> None:
+    """Issue 16: the store's working notes ("URL field dropped ... kept in TSV") stay in
+    `editor_note`, which no page, download or search entry shows; `note` is for readers."""
+    store = (REPO / "references" / "k2.bib").read_text()
+    editor_notes = re.findall(r"^  editor_note = \{(.*)\},?$", store, re.M)
+    assert len(editor_notes) > 50
+    shown = [p.read_text() for p in k2_build.rglob("*") if p.suffix in (
+        ".html", ".json", ".bib", ".ris", ".xml")]
+    for phrase in ("kept in TSV", "URL field dropped", "in this pass", "not seen"):
+        assert phrase in store and not any(phrase in text for text in shown), phrase
+    for note in editor_notes:
+        assert not any(note[:60] in text for text in shown), note
+    page = (k2_build / "studies" / "gast2009" / "index.html").read_text()
+    assert "Prospect-EPIC" in page and "repository page" not in page

@@ -2,7 +2,8 @@
 
 Both exports are pure functions of the studies and sort entries by key, so two builds
 of the same store give the same bytes. BibTeX keeps every field as written (including
-k2site's `evidence` and `verification`), so the file reloads into the same store; RIS is
+k2site's `evidence` and `verification`) but the editors' `editor_note`, so the file
+reloads into the store readers see; RIS is
 built from the CSL-JSON conversion, so names, dates and titles read as the bibliography
 shows them.
 """
@@ -36,10 +37,15 @@ def bibtex_text(studies: Sequence[Study]) -> str:
     return "\n".join(_bibtex_entry(study) for study in sorted(studies, key=lambda s: s.key))
 
 
+#: Fields for the site's editors only: readers' downloads leave them out.
+EDITORS_ONLY = frozenset({"editor_note"})
+
+
 def _bibtex_entry(study: Study) -> str:
     lines = [f"@{study.entry_type}{{{study.key},"]
     for name, value in study.raw_fields.items():
-        lines.append(f"  {name} = {_bibtex_value(name, value)},")
+        if name not in EDITORS_ONLY:
+            lines.append(f"  {name} = {_bibtex_value(name, value)},")
     lines.append("}")
     return "\n".join(lines) + "\n"
 

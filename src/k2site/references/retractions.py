@@ -45,7 +45,9 @@ def field_notices(value: str, path: str, line: int) -> tuple[tuple[Notice, ...],
     notices, problems = [], []
     for part in _NEXT_KIND.split(value.strip()):
         kind, rest = RETRACTION, part
-        if match := _KIND.match(part):
+        if " ".join(part.lower().split()) in KINDS:  # a kind alone: `{Correction}`
+            kind, rest = KINDS[" ".join(part.lower().split())], ""
+        elif match := _KIND.match(part):
             word = " ".join(match[1].lower().split())
             if word not in ("doi", "http", "https"):
                 rest = part[match.end():]
