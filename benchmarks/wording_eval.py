@@ -8,7 +8,8 @@ Prints, for the `overclaim` / `uncited-claim` rules:
 2. the PubMed causal-language corpus (Yu, Li & Wang 2019, GPL; read in place, never
    copied): every sentence is taken as a claim resting on observational evidence, and
    "flags direct causal" is scored on label 1 against labels 2 and 3. Even rows were used
-   while writing the vocabulary, odd rows were held out; both halves are reported;
+   while writing the vocabulary, odd rows were held out; both halves are reported; then
+   the same sentences as uncited claims (`uncited-claim`), scored the same way;
 3. that corpus' unlabelled sample sentences, to show they never crash the checker;
 4. the time per claim (best of several runs, so other load on the machine counts less);
 5. with an article text, what the rules flag in it, paragraph by paragraph.
@@ -77,6 +78,13 @@ def pubmed(corpora: Path, vocab: Vocabulary, misses: bool) -> list[str]:
         n = labels.count(label)
         hit = sum(f for f, lab in zip(flags, labels, strict=True) if lab == label)
         print(f"  flagged among {label:13} {hit:4}/{n:4} = {hit / n:.3f}")
+    # the same sentences with no citation at all: `uncited-claim` (and its prose-source
+    # and benefit-size findings) must flag direct causal claims, not hedged ones
+    uncited = [outcome(r["sentence"], "none", vocab) != "ok" for r in rows]
+    pairs = [("overclaim" if labels[i] == "direct" else "ok", "overclaim" if uncited[i] else "ok")
+             for i in range(len(rows)) if labels[i] != "none"]
+    print(f"  as uncited claims, label 1 vs 2+3: {score(pairs)}; flagged among none"
+          f" {sum(f for f, lab in zip(uncited, labels, strict=True) if lab == 'none')}")
     if misses:
         for row, flag, label in zip(rows, flags, labels, strict=True):
             if flag != (label == "direct") and label != "none":

@@ -119,3 +119,15 @@ def test_retracted_sources_fail_a_strict_build(tmp_path: Path,
     assert main(["check", str(SITE), "--strict"]) == 1
     assert main(["build", str(SITE), "-o", str(tmp_path / "out"), "--strict"]) == 1
     assert not (tmp_path / "out").exists()
+
+
+def test_a_source_named_in_the_prose_warns_editors_but_marks_nothing_for_readers() -> None:
+    from k2site.pipeline.run import check
+
+    result = check(REPO / "tests" / "sites_lint" / "uncited-claim", cache=False)
+    assert result.site is not None
+    page = next(p for p in result.site.pages if p.slug == "takeaway")
+    found = [d for d in result.diagnostics if d.path == "content/takeaway.md"]
+    assert sorted(d.line for d in found) == [4, 4, 7, 9]
+    # passages: "The site Walk Well ..." (0), "... is also desirable" (1), injection site (2)
+    assert result.site.uncited["takeaway"] == frozenset({1}) and len(page.passages) == 3

@@ -80,7 +80,8 @@ def parse_page(path: str, text: str) -> tuple[Page | None, list[Diagnostic]]:
                                            {ENV_KEY: placeholders})
     page = Page(
         path=path, slug=slug, title=values.get("title", slug), order=values.get("order", 0),
-        summary=values.get("summary", ""), topics=values.get("topics", ()),
+        summary=values.get("summary", ""), summary_line=matter.key_lines.get("summary", 0),
+        topics=values.get("topics", ()),
         reviewed=values.get("reviewed"), draft=values.get("draft", False),
         body_line=matter.body_line, body=body_html, groups=tuple(placeholders.groups),
         claims=tuple(state.claims),

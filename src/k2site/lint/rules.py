@@ -7,6 +7,7 @@ Reads each claim's Markdown source (citations blanked, so columns stay exact) an
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -15,7 +16,7 @@ from k2site.diagnostics import Diagnostic, error, warning
 from k2site.files.cache import Cache, key
 from k2site.files.load import SiteSource
 from k2site.model.document import Page
-from k2site.model.evidence import overclaim_note
+from k2site.model.evidence import PROSE_SOURCE, overclaim_note
 from k2site.model.site import Site
 from k2site.pipeline.workers import MIN_ITEMS, parallel_imap
 
@@ -145,8 +146,23 @@ def _lint_one(site: Site, page: Page, text: str, vocab: _Wording) -> _PageFindin
     for number, span in enumerate(page.passages):
         found = _check(page.path, lines, ignored, span, "none", vocab)
         problems += found
-        flagged += [number] if found else []
+        # a source named in the prose is the editors' to fix; readers see no "no source"
+        # mark for a paragraph that states no health effect
+        flagged += [number] if any(PROSE_SOURCE not in d.message for d in found) else []
+    problems += _check_takeaway(page, lines, ignored, vocab)
     return flags, frozenset(flagged), problems, vocab.checked
+
+
+def _check_takeaway(page: Page, lines: list[str], ignored: Mapping[int, frozenset[str]],
+                    vocab: _Wording) -> list[Diagnostic]:
+    """The key takeaway (`summary:`) read as what it is, a statement with no citation:
+    readers often read nothing else of a page."""
+    line = page.summary_line
+    if not page.summary or not line or page.summary[:40] not in lines[line - 1]:
+        return []  # a folded or escaped YAML value: its columns are not the text's
+    return [replace(d, message="in the key takeaway, " + d.message.replace(
+                "; cite the evidence, or say", "; a takeaway cites nothing, so say"))
+            for d in _check(page.path, lines, ignored, (line, line), "none", vocab)]
 
 
 def _prepared(text: str) -> tuple[list[str], dict[int, frozenset[str]]]:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from k2site.lint.claim_text import ClaimText
 from k2site.lint.grammar import asserts, form_after, has_object, previous_word
 from k2site.lint.vocabulary import Term, Vocabulary, load_vocabulary, past_tense
-from k2site.model.evidence import CAUSAL_GROUPS, overclaim_note
+from k2site.model.evidence import CAUSAL_GROUPS, PROSE_SOURCE, overclaim_note
 
 __all__ = ["CAUSAL_GROUPS", "Vocabulary", "WordingFinding", "check_claim", "load_vocabulary",
            "overclaim_note"]
@@ -88,11 +88,49 @@ def check_claim(text: str, group: str, vocab: Vocabulary) -> list[WordingFinding
     if group in CAUSAL_GROUPS:
         return []
     doc = ClaimText(text)
+    found = _prose_sources(doc, vocab) if group == "none" else []
     matches = list(vocab.triggers.finditer(doc.lower))
     if not matches:
-        return []
+        return found
     hits = [h for m in matches if (h := _assess(m, doc, group, vocab))]
-    return [_finding(h, doc, group) for h in _outermost(hits)]
+    found += [_finding(h, doc, group) for h in _outermost(hits)]
+    return sorted(found, key=lambda f: f.start)
+
+
+# A source named in the prose instead of cited: "the site Paleo Leap", "the article at
+# Wellness Mama", "the Vitamin D Council discusses". Matched with case, on the masked
+# text: the capital is what tells a name from "the site of injection".
+_NAME = r"[A-Z][\w.'&-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w.'&-]*)*"
+_PROSE_SOURCE = re.compile(
+    rf"(?<![\w-])(?:[Tt]he\s+(?:web\s*)?site|[Ww]eb\s*site)\s+(?:called\s+|named\s+)?"
+    rf"(?P<a>{_NAME})"
+    rf"|\b(?:article|post|page|guide)\s+(?:at|on|from|by)\s+(?P<b>{_NAME})"
+    rf"|\b(?:[Tt]he\s+)?(?P<c>{_NAME})\s+(?:discusses|covers|explains)\b"
+    rf"|\bas\s+has\s+(?P<d>{_NAME})")
+
+
+def _prose_sources(doc: ClaimText, vocab: Vocabulary) -> list[WordingFinding]:
+    """A website or organisation named as the source of health information, uncited."""
+    found: list[WordingFinding] = []
+    # the paragraph, not the sentence, must be about health: "Check out the article at
+    # Wellness Mama for more details." follows the sentences it is the source of
+    if not vocab.health.search(doc.lower):
+        return found
+    for match in _PROSE_SOURCE.finditer(doc.masked):
+        name = next(g for g in match.groups() if g)
+        if name.split()[0] in _NOT_NAMES:
+            continue
+        end = match.end() - (1 if match.group().endswith(".") else 0)
+        phrase = " ".join(doc.masked[match.start():end].split())
+        message = (f'"{phrase}" {PROSE_SOURCE}, which readers cannot check and the site'
+                   " cannot grade: add it to the references and cite it, or leave it out")
+        found.append(WordingFinding("uncited-claim", match.start(), end,
+                                    doc.source[match.start():end], message, ""))
+    return found
+
+
+#: Capitalised words that start a sentence or name no source ("The site This...").
+_NOT_NAMES = frozenset("I A An The This That These Those It He She We You They".split())
 
 
 def _assess(match: re.Match[str], doc: ClaimText, group: str, vocab: Vocabulary) -> _Hit | None:

@@ -188,3 +188,5 @@ class Page:
     """First and last file line of each paragraph that cites nothing, for the linter."""
     headings: tuple[tuple[int, str, str], ...] = ()
     """(level, anchor id, text) of each heading, for the table of contents."""
+    summary_line: int = 0
+    """Line of the `summary:` key, for the linter; 0 without one."""

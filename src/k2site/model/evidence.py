@@ -134,6 +134,11 @@ def at_least(group_id: str, threshold_id: str) -> bool:
     return GROUP_BY_ID[group_id].rank <= GROUP_BY_ID[threshold_id].rank
 
 
+#: The words of an `uncited-claim` finding about a source named in the prose ("the site
+#: Paleo Leap"): about the source, not a health effect, so readers see no "no source"
+#: mark for it, only editors a warning.
+PROSE_SOURCE = "names a source in the prose"
+
 #: Groups (ids) whose evidence supports causal wording: never flagged.
 CAUSAL_GROUPS = frozenset({"synthesis", "rct"})
 
