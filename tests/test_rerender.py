@@ -128,7 +128,8 @@ def test_two_pages_saved_together(second: Path) -> None:
     _replace("[@burr1929]", "[@burr1929; @nosuchkey2020]"),  # a citation, and an error
     _replace("order: 1", "order: 9"),
     lambda text: text + "\n::: {.claim #unclosed}\nNever closed.\n",
-], ids=["title", "citation", "order", "error"])
+    _replace("[@burr1929]", "[@disagrees_with:burr1929]"),  # the same key, another role
+], ids=["title", "citation", "order", "error", "role"])
 def test_edits_shown_elsewhere_are_declined(second: Path, edit: Edit) -> None:
     fast, _ = _rerender(second, "content/basics.md", edit)
     assert fast is None

@@ -16,7 +16,7 @@ from jinja2 import TemplateError
 from k2site.diagnostics import failed
 from k2site.files.load import read_input
 from k2site.lint.rules import lint_page
-from k2site.model.document import Page
+from k2site.model.document import Claim, Page
 from k2site.pipeline.run import Result, parse_page
 from k2site.render.renderer import PageMemory, rerender_pages
 
@@ -89,4 +89,12 @@ def _shown_elsewhere(page: Page) -> tuple[object, ...]:
     it cites and the lists of claims (`renderer.CLAIM_LISTS`)."""
     return (page.slug, page.title, page.order, page.summary, page.topics, page.reviewed,
             page.draft, tuple(c.key for c in page.citations),
-            tuple((c.id, c.keys, c.explicit) for c in page.claims))
+            tuple((c.id, c.keys, c.explicit, _roles(c)) for c in page.claims))
+
+
+def _roles(claim: Claim) -> tuple[tuple[str, int], ...]:
+    """What a claim's evidence depends on besides its keys: each citation's role, and which
+    of the claim's sentences it ends (counted from the claim's first, so that an edit
+    before the claim changes nothing)."""
+    first = claim.citations[0].sentence if claim.citations else 0
+    return tuple((c.cito, c.sentence - first) for c in claim.citations)
