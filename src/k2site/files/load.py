@@ -47,8 +47,16 @@ class SiteSource:
     """Files under `static/`, relative to that folder."""
     wording: SourceText | None
     """The site's own additions to the wording vocabulary (`wording.yaml`)."""
-    retractions: SourceText | None = None
+    retractions: SourceBytes | None = None
     """The Retraction Watch snapshot editors downloaded (`references/retraction_watch.csv`)."""
+
+
+@dataclass(frozen=True)
+class SourceBytes:
+    """A large input kept as bytes: decoded only when no earlier build has read it."""
+
+    path: str
+    data: bytes
 
 
 def read_input(root: Path, path: Path) -> tuple[SourceText | None, list[Diagnostic]]:
@@ -149,16 +157,15 @@ def load_site(root: Path) -> tuple[SiteSource, list[Diagnostic]]:
     return source, problems
 
 
-def _snapshot(root: Path) -> tuple[SourceText | None, list[Diagnostic]]:
-    """The Retraction Watch snapshot, if it lies inside the site (see `outside`), decoded
-    leniently: Crossref notes that the daily file has stray bytes that are not UTF-8, and
-    the columns k2site reads (DOIs, ids, dates and kinds of notice) are ASCII."""
+def _snapshot(root: Path) -> tuple[SourceBytes | None, list[Diagnostic]]:
+    """The Retraction Watch snapshot, as bytes (see `references.retractions`), if it lies
+    inside the site (see `outside`)."""
     path = root / RETRACTIONS
     if not (path.is_file() or path.is_symlink()):
         return None, []
     if (refusal := outside(root, path)) is not None:
         return None, [refusal]
-    return SourceText(RETRACTIONS, path.read_bytes().decode("utf-8", "replace")), []
+    return SourceBytes(RETRACTIONS, path.read_bytes()), []
 
 
 def listed(root: Path, folder: str) -> list[Path]:

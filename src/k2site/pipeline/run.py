@@ -8,7 +8,8 @@ in the same process is a `Memory` the caller owns (`serve` does); no module keep
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+import hashlib
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import TypeVar
 from k2site.diagnostics import Diagnostic, error, failed
 from k2site.files.cache import Cache, key, site_cache
 from k2site.files.folders import PAGES
-from k2site.files.load import SiteSource, SourceText, listed, load_site, static_files
+from k2site.files.load import SiteSource, SourceBytes, SourceText, listed, load_site, static_files
 from k2site.files.output import (
     Output,
     StaticCollision,
@@ -30,6 +31,7 @@ from k2site.files.search_index import Indexer, SearchIndexError, executable
 from k2site.files.styles import CitationStyle, StyleError, load_style
 from k2site.lint import rules
 from k2site.model.document import Page, SiteConfig, Study
+from k2site.model.notices import Notice
 from k2site.model.site import Site, resolve, with_flags
 from k2site.pipeline.follow_ons import without_follow_ons
 from k2site.pipeline.workers import parallel_map
@@ -89,8 +91,7 @@ def check(root: Path, drafts: bool = False, cache: bool = True) -> Result:
     studies, more = merge_files(_cached(cache_dir, "bib", _parse_bib, source.bibs))
     result.diagnostics += more
     if source.retractions is not None:
-        notices, more = snapshot_notices(source.retractions.path, source.retractions.text,
-                                         studies)
+        notices, more = _snapshot(cache_dir, source.retractions, studies)
         result.diagnostics += more
         studies = with_snapshot(studies, notices)
     pages = []
@@ -213,6 +214,24 @@ def _reference_cache(folder: Path | None, references: ReferenceCache) -> Iterato
     for digest, text in references.kept().items():
         store.put(digest, text)
     store.save()
+
+
+def _snapshot(folder: Path | None, snapshot: SourceBytes, studies: Mapping[str, Study]
+              ) -> tuple[dict[str, tuple[Notice, ...]], list[Diagnostic]]:
+    """The snapshot's notices about the store, kept between builds under a digest of the
+    file and of the store's DOIs and PMIDs: a snapshot is tens of megabytes."""
+    ids = "\n".join(f"{k} {s.get('doi')} {s.get('pmid')}" for k, s in sorted(studies.items()))
+    store = Cache(folder, "retractions")
+    cache_key = key("retractions", snapshot.path, hashlib.sha256(snapshot.data).hexdigest(), ids)
+    found = store.get(cache_key)
+    if found is None:
+        # Crossref notes that the daily file has stray bytes that are not UTF-8; the columns
+        # k2site reads (DOIs, PMIDs, dates, kinds of notice) are ASCII, so decode leniently.
+        found = snapshot_notices(snapshot.path, snapshot.data.decode("utf-8", "replace"),
+                                 studies)
+        store.put(cache_key, found)
+    store.save()
+    return found
 
 
 def _citation_style(root: Path, config: SiteConfig, text: SourceText
