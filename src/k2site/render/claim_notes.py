@@ -10,6 +10,7 @@ retracted or has a notice against it. Every fact is in words, never colour or sh
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -19,7 +20,7 @@ from k2site.model.claim_evidence import (
     against_summary,
     plain_summary,
 )
-from k2site.model.document import Study
+from k2site.model.document import Claim, Study
 from k2site.model.evidence import GROUP_BY_ID, EvidenceGroup
 from k2site.model.notices import CONCERN, CORRECTION, REINSTATEMENT, RETRACTION
 
@@ -98,3 +99,16 @@ def note_html(evidence: ClaimEvidence | None, studies: Mapping[str, Study]) -> s
                     for kind, text in found)
     return str(Markup(f' <span class="claim-evidence" data-pagefind-ignore>{parts.rstrip()}'
                       "</span>"))
+
+
+def claims_json_fields(evidence: ClaimEvidence, claim: Claim,
+                       studies: Mapping[str, Study]) -> dict[str, Any]:
+    """What claims.json adds to SPEC §5 for citation roles (SPEC §7): each citation's role,
+    the strongest contradicting group, whether the claim is disputed, the retracted studies
+    it cites, and the plain summary of its support."""
+    return {
+        "roles": [c.role for c in claim.citations],
+        "contradicted_by": evidence.against_group.id if evidence.against_group else None,
+        "disputed": evidence.disputed, "retracted": list(evidence.retracted),
+        "summary": plain_summary(evidence, studies),
+    }

@@ -14,7 +14,6 @@ from urllib.parse import urlparse
 from markupsafe import Markup
 
 from k2site.files.folders import study_slug
-from k2site.model.claim_evidence import plain_summary
 from k2site.model.document import Claim, Page, Study
 from k2site.model.evidence import (
     DESIGN_LABEL,
@@ -25,6 +24,7 @@ from k2site.model.evidence import (
 )
 from k2site.model.site import Site
 from k2site.references.names import decoded_names
+from k2site.render import claim_notes
 from k2site.render.integrity import integrity_view
 from k2site.render.jsonld import jsonld_page, short_authors, study_jsonld
 from k2site.text import escape_html, slugify
@@ -313,20 +313,8 @@ def claims_json(site: Site) -> Iterator[dict[str, Any]]:
             "citations": list(claim.keys), "evidence": site.groups[claim.id].id,
             "designs": site.designs(claim),
             "url": f"{site.config.base_url}{claim.page}/#{claim.id}",
-            **claim_roles(site, claim),
+            **claim_notes.claims_json_fields(site.evidence[claim.id], claim, site.studies),
         }
         for claim in site.claims
     )
 
-
-def claim_roles(site: Site, claim: Claim) -> dict[str, Any]:
-    """What claims.json adds to SPEC §5 for citation roles (SPEC §7): each citation's role,
-    the strongest contradicting group, whether the claim is disputed, the retracted studies
-    it cites, and the plain summary of its support."""
-    found = site.evidence[claim.id]
-    return {
-        "roles": [c.role for c in claim.citations],
-        "contradicted_by": found.against_group.id if found.against_group else None,
-        "disputed": found.disputed, "retracted": list(found.retracted),
-        "summary": plain_summary(found, site.studies),
-    }
