@@ -189,6 +189,17 @@ def test_normal_doi(doi: str, normal: str) -> None:
         ("DRKS00016923", "DRKS", "https://drks.de/search/en/trial/DRKS00016923"),
         ("RBR-6xk5wx", "ReBEC", "https://trialsearch.who.int/Trial2.aspx?TrialID=RBR-6xk5wx")]),
     ("NCT1234", [("NCT1234", "", "")]),
+    ("none", []), ("Not found", []),  # the editors looked and found no registration
 ])
 def test_registry_ids(value: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(r.id, r.registry, r.url) for r in registrations(value)] == expected
+
+
+def test_a_study_page_says_when_no_registration_was_found() -> None:
+    from k2site.render.integrity import integrity_view
+
+    study = Study("a", "article", {"evidence": "rct", "registration": "None"}, {}, P, 1)
+    view = integrity_view(study)
+    assert view["registrations"] == [] and view["unregistered"] is True
+    study = Study("b", "article", {"registration": "NCT01675206"}, {}, P, 1)
+    assert integrity_view(study)["unregistered"] is False

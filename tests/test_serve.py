@@ -34,6 +34,7 @@ BIB = """@article{smith2020,
   journal = {Journal of Tests},
   year = {2020},
   evidence = {rct},
+  registration = {NCT01234567},
   verification = {confirmed}
 }
 """

@@ -59,6 +59,8 @@ def test_a_disputed_claim_says_so_in_words(evidence_reader: Reader) -> None:
     preview = reader.page.locator(".preview")
     preview.wait_for(state="visible")
     assert "Cited here as going against the claim." in preview.inner_text()
+    # and what stands behind the claim, as beside its badge
+    assert "Claim: 1 observational study, 5,000 people, 2010." in preview.inner_text()
 
 
 def test_a_retracted_study_says_so_in_words(evidence_reader: Reader) -> None:

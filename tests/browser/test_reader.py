@@ -127,21 +127,22 @@ def claim_states(reader: Reader) -> list[tuple[str, bool]]:
 def test_evidence_filter_highlights_and_survives_reload(reader: Reader) -> None:
     reader.goto(ARTICLE)
     page = reader.page
-    page.select_option("#evidence-min", "rct")
-    strong = {"synthesis", "rct"}
+    # (the heart page's best claims are observational since its K1 trial is background)
+    page.select_option("#evidence-min", "observational")
+    strong = {"synthesis", "rct", "trial", "observational"}
     states = claim_states(reader)
     assert states and all(on == (group in strong) for group, on in states), states
     assert any(on for _, on in states) and not all(on for _, on in states)
-    assert "evidence=rct" in page.url
+    assert "evidence=observational" in page.url
     assert "Highlighting" in page.locator(".filter-status").inner_text()
     # a dimmed claim is muted, not invisible: its text keeps AA contrast (axe checks it)
     page.reload()
-    assert page.input_value("#evidence-min") == "rct"
+    assert page.input_value("#evidence-min") == "observational"
     assert claim_states(reader) == states
     # ... and follows the reader to the next section
     page.locator(".pager a[rel=next]").click()
-    page.wait_for_url(re.compile(r"\?evidence=rct$"))
-    assert page.input_value("#evidence-min") == "rct"
+    page.wait_for_url(re.compile(r"\?evidence=observational$"))
+    assert page.input_value("#evidence-min") == "observational"
     page.select_option("#evidence-min", "")
     assert "evidence=" not in page.url
     assert not any(on for _, on in claim_states(reader))

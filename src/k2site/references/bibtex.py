@@ -177,7 +177,8 @@ def _check_registration(study: Study, lines: dict[str, int]) -> list[Diagnostic]
         return [warning(study.path, study.line, 1, "missing-registration",
                         f"entry '{study.key}' is a randomised trial published in {year} with"
                         " no 'registration' field: add its registry id (such as"
-                        " NCT01234567), so readers can compare it with what was planned")]
+                        " NCT01234567), so readers can compare it with what was planned,"
+                        " or 'none' if you looked and found none")]
     return [warning(study.path, lines.get("registration", study.line), 3, "bad-identifier",
                     f"entry '{study.key}' has registration '{found.id}', which is not the"
                     " form of a trial registry's id (such as NCT01234567 or ISRCTN12345678)")

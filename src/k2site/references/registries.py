@@ -61,9 +61,20 @@ class Registration:
     """The id's page; '' when the id has no registry's form."""
 
 
+#: What an editor writes who looked for the trial's registration and found none.
+NOT_REGISTERED = frozenset({"none", "not found", "unregistered"})
+
+
 def registrations(value: str) -> list[Registration]:
-    """Each id of a `registration` field (commas, semicolons or spaces between them)."""
+    """Each id of a `registration` field (commas, semicolons or spaces between them);
+    none for `{none}`, which says the editors looked and found no registration."""
+    if not_registered(value):
+        return []
     return [_registration(_normal(part)) for part in re.split(r"[,;\s]+", value) if part]
+
+
+def not_registered(value: str) -> bool:
+    return " ".join(value.lower().split()) in NOT_REGISTERED
 
 
 def _normal(part: str) -> str:

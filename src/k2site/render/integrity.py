@@ -8,7 +8,7 @@ from typing import Any
 
 from k2site.model.document import Study
 from k2site.model.notices import NATURE_MEANING, RETRACTION, Notice
-from k2site.references.registries import registrations
+from k2site.references.registries import not_registered, registrations
 
 
 def integrity_view(study: Study) -> dict[str, Any]:
@@ -18,6 +18,7 @@ def integrity_view(study: Study) -> dict[str, Any]:
         "retracted": study.retracted,
         "registrations": [{"id": r.id, "registry": r.registry, "url": r.url}
                           for r in registrations(study.get("registration"))],
+        "unregistered": not_registered(study.get("registration")),
     }
 
 
