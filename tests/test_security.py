@@ -17,6 +17,8 @@ HOSTILE_BIB = """@article{evil2020,
   url = {javascript:alert(1)},
   doi = {10.1000/"><script>alert(2)</script>},
   note = {<b onmouseover=alert(3)>note</b>},
+  retraction = {Correction: 10.1000/"><script>alert(8)</script>},
+  registration = {NCT"><script>alert(9)</script>},
   evidence = {rct}
 }
 """
