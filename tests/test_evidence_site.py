@@ -131,3 +131,18 @@ def test_a_source_named_in_the_prose_warns_editors_but_marks_nothing_for_readers
     assert sorted(d.line for d in found) == [4, 4, 7, 9]
     # passages: "The site Walk Well ..." (0), "... is also desirable" (1), injection site (2)
     assert result.site.uncited["takeaway"] == frozenset({1}) and len(page.passages) == 3
+
+
+def test_a_snapshot_linked_from_outside_the_site_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from support import copy_site
+
+    site = copy_site(SITE, tmp_path / "site")
+    outside = tmp_path / "elsewhere.csv"
+    outside.write_bytes((SITE / "references" / "retraction_watch.csv").read_bytes())
+    (site / "references" / "retraction_watch.csv").unlink()
+    (site / "references" / "retraction_watch.csv").symlink_to(outside)
+    assert main(["check", str(site)]) == 1
+    out = capsys.readouterr().out
+    assert "references/retraction_watch.csv:0:0: error: this path goes through a symbolic" \
+        " link" in out and "[unsafe-path]" in out
