@@ -63,7 +63,9 @@ def test_claims_json_fields(k2_build: Path) -> None:
     assert len({c["id"] for c in claims}) == len(claims) > 40
     groups = {"synthesis", "rct", "trial", "observational", "lab", "review", "unknown", "none"}
     for claim in claims:
-        assert set(claim) == {"id", "page", "text", "citations", "evidence", "designs", "url"}
+        assert set(claim) == {"id", "page", "text", "citations", "evidence", "designs", "url",
+                              "article"}
+        assert claim["article"] == ""  # the site's one article has no slug (SPEC §6)
         assert claim["evidence"] in groups
         assert len(claim["designs"]) == len(claim["citations"])
         assert "[@" not in claim["text"] and "@" not in claim["text"]
