@@ -293,3 +293,17 @@ def test_an_article_folder_with_only_its_index(tmp_path: Path, capsys: pytest.Ca
     assert "In this article" not in page and "Written by" in page
     assert 'href="vitamin-d/"' in read(tmp_path / "out", "index.html")
     assert broken_links(tmp_path / "out") == []
+
+
+def test_an_article_folder_linked_from_outside_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An article folder is read like any input: through a link, only inside the site."""
+    site = copy_site(SITE, tmp_path / "site")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "index.md").write_text("---\ntitle: Not of this site\n---\n\nText.\n")
+    (site / "content" / "linked").symlink_to(elsewhere)
+    code, out, _ = run(["check", str(site)], capsys)
+    assert code == 1 and out.startswith("content/linked/index.md:0:0: error: this path goes"
+                                        " through a symbolic link")
+    assert "[unsafe-path]" in out
