@@ -64,7 +64,9 @@ def test_claims_json_fields(k2_build: Path) -> None:
     groups = {"synthesis", "rct", "trial", "observational", "lab", "review", "unknown", "none"}
     for claim in claims:
         assert set(claim) == {"id", "page", "text", "citations", "evidence", "designs", "url",
-                              "roles", "contradicted_by", "disputed", "retracted", "summary"}
+                              "roles", "contradicted_by", "disputed", "retracted", "summary",
+                              "article"}
+        assert claim["article"] == ""  # the site's one article has no slug (SPEC §6)
         assert claim["evidence"] in groups
         assert len(claim["designs"]) == len(claim["citations"]) == len(claim["roles"])
         assert set(claim["roles"]) <= {"supports", "contradicts", "background"}

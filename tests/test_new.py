@@ -40,10 +40,17 @@ def test_new_site_checks_clean_and_builds(tmp_path: Path) -> None:
     built = k2site("build", str(site))
     assert built.returncode == 0, built.stderr
     assert (site / "build" / "index.html").is_file()
-    assert (site / "build" / "welcome" / "index.html").is_file()
+    for page in ("vitamin-k2", "vitamin-k2/trials", "evidence-badges", "about",
+                 "people/your-name", "people/a-reviewer", "topics/heart"):
+        assert (site / "build" / page / "index.html").is_file(), page
     claims = json.loads((site / "build" / "claims.json").read_text())
     assert {c["evidence"] for c in claims} >= {"rct", "observational", "review"}
     assert "k2-calcification-trial" in {c["id"] for c in claims}
+    # a publication of two articles, the about page a page of the site
+    assert {c["article"] for c in claims} == {"vitamin-k2", "evidence-badges"}
+    home = (site / "build" / "index.html").read_text()
+    assert home.count('class="section-card article-card"') == 2
+    assert '<a href="about/">About this site</a>' in home
 
 
 def test_new_site_has_its_files_and_dotfiles(tmp_path: Path,
@@ -53,11 +60,25 @@ def test_new_site_has_its_files_and_dotfiles(tmp_path: Path,
     files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
     assert files == [
         ".github/k2site-matcher.json", ".github/workflows/site.yml", ".gitignore",
-        "README.md", "content/welcome.md", "references/references.bib", "requirements.txt",
-        "site.yaml",
+        "README.md", "content/about.md", "content/evidence-badges.md",
+        "content/vitamin-k2/index.md", "content/vitamin-k2/trials.md", "people.yaml",
+        "references/references.bib", "requirements.txt", "site.yaml",
     ]
     assert "/build/" in (site / ".gitignore").read_text().splitlines()
     assert (site / "site.yaml").read_text().count("# ") >= 5  # commented settings
+
+
+def test_the_example_is_reviewed_today_and_due_again_in_a_year(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import datetime as dt
+
+    site = tmp_path / "site"
+    run(["new", str(site)], capsys)
+    today = dt.date.today()
+    for page in ("vitamin-k2/index.md", "evidence-badges.md"):
+        text = (site / "content" / page).read_text()
+        assert f"reviewed: {today.isoformat()}\n" in text and "@" not in text.split("---")[1]
+        assert f"next_review: {(today + dt.timedelta(days=365)).isoformat()}\n" in text
 
 
 def test_example_references_have_different_designs(tmp_path: Path,

@@ -30,8 +30,10 @@ def _run(argv: list[str], cwd: Path, env: dict[str, str] | None = None
 @pytest.fixture(scope="module")
 def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("dist")
-    _run([sys.executable, "-m", "build", "--sdist", "--wheel", "--outdir", str(out), str(REPO)],
-         REPO)
+    # neither --sdist nor --wheel: the wheel is built from the sdist, unpacked afresh, as a
+    # user's would be; from the source tree, setuptools would reuse its build/lib, where a
+    # file since removed from the package (an old scaffold page) would still ship
+    _run([sys.executable, "-m", "build", "--outdir", str(out), str(REPO)], REPO)
     return out
 
 

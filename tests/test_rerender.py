@@ -165,3 +165,60 @@ def test_other_inputs_and_removed_pages_are_declined(second: Path) -> None:
     (second / "content" / "basics.md").unlink()
     assert _fast(second, first, ["content/basics.md"]) is None
     assert _fast(second, first, ["content/new-page.md"]) is None
+
+
+PUBLICATION = Path(__file__).parent / "sites" / "publication"
+
+
+@pytest.fixture
+def publication(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796083200")  # 2026-12-01
+    return copy_site(PUBLICATION, tmp_path / "publication")
+
+
+@pytest.mark.parametrize(("page", "words", "reworded"), [
+    ("content/vitamin-d/dosing.md", "for about five years", "for five years"),
+    ("content/vitamin-d/index.md", "set by a review", "set after a review"),
+    ("content/walking.md", "over the following decade", "over the next decade"),
+], ids=["section", "opening", "one-page"])
+def test_an_article_page_is_rerendered_alone(publication: Path, page: str, words: str,
+                                             reworded: str) -> None:
+    """A section (which inherits its byline), an article's opening page, a one-page
+    article: prose and a reworded claim, each rebuilt on its own as a whole render would."""
+    fast, whole = _rerender(publication, page, lambda text: text + "\nA closing remark.\n",
+                            _replace(words, reworded))
+    _same(fast, whole)
+    assert fast is not None and fast.rendered is not None
+    assert "claims.json" in fast.rendered and any(p.startswith("topics/") for p in fast.rendered)
+
+
+@pytest.mark.parametrize("edit", [
+    _replace("reviewed_by: [carla-jensen]", "reviewed_by: [david-cho]"),
+    _replace("next_review: 2027-10-01", "next_review: 2026-11-01"),
+    _replace("topics: [bone, supplements]", "topics: [bone]"),
+    _replace("    text: Reviewed against", "    text: Checked against"),
+], ids=["reviewer", "next-review", "topics", "updates"])
+def test_byline_edits_are_declined(publication: Path, edit: Edit) -> None:
+    """Its sections, the home page and people's pages show these: the whole site."""
+    fast, _ = _rerender(publication, "content/vitamin-d/index.md", edit)
+    assert fast is None
+
+
+def test_a_section_dropping_its_own_byline_takes_its_articles(publication: Path) -> None:
+    section = publication / "content" / "vitamin-d" / "bones.md"
+    own = section.read_text().replace("order: 1\n", "order: 1\nauthors: [ben-okafor]\n")
+    section.write_text(own)
+    fast, whole = _rerender(publication, "content/vitamin-d/bones.md",
+                            _replace("authors: [ben-okafor]\n", ""))
+    assert fast is None  # the byline changed: declined, and the whole render is right
+    assert whole.site is not None
+    assert whole.site.article_of["vitamin-d/bones"].pages[1].authors == ("ana-lima",)
+
+
+def test_an_overdue_review_warning_moves_with_its_line(publication: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1830297600")  # 2028-01-01: all overdue
+    fast, whole = _rerender(publication, "content/walking.md",
+                            _replace("title: Walking", "# a comment line\ntitle: Walking"))
+    _same(fast, whole)
+    assert [d.line for d in whole.diagnostics if d.path == "content/walking.md"] == [10]

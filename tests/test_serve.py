@@ -238,6 +238,44 @@ def test_static_files_are_served_and_watched(site: Path, server: LiveServer) -> 
         events.close()
 
 
+def _served_when(server: LiveServer, events: EventStream, path: str, status: int,
+                 words: str = "") -> str:
+    """Wait (reload by reload, 10 s at most) until `path` answers `status` with `words`."""
+    deadline = time.monotonic() + 10
+    while True:
+        found, _, html = get(server.url, path)
+        if found == status and words in html:
+            return html
+        assert time.monotonic() < deadline, f"{path} never answered {status} with {words!r}"
+        events.next("reload")
+
+
+def test_article_folders_added_renamed_and_removed(site: Path, server: LiveServer) -> None:
+    """SPEC §6: a folder of content/ is an article; serve follows it coming and going."""
+    events = EventStream(server.url)
+    try:
+        events.next("hello")
+        guide = site / "content" / "guide"
+        guide.mkdir()
+        (guide / "index.md").write_text("---\ntitle: The walking guide\n---\n\nOpening.\n")
+        (guide / "pace.md").write_text(page("a brisk pace").replace("Overview", "Pace"))
+        assert "a brisk pace" in _served_when(server, events, "/guide/pace/", 200)
+        # the site became a publication: its home lists the articles
+        _served_when(server, events, "/", 200, 'href="guide/">The walking guide</a>')
+        guide.rename(site / "content" / "handbook")
+        _served_when(server, events, "/handbook/pace/", 200, "a brisk pace")
+        _served_when(server, events, "/guide/pace/", 404)
+        (site / "content" / "handbook" / "pace.md").write_text(page("a gentle pace"))
+        _served_when(server, events, "/handbook/pace/", 200, "a gentle pace")
+        shutil.rmtree(site / "content" / "handbook")
+        _served_when(server, events, "/handbook/", 404)
+        # one article again, slug-less: the home lists its sections
+        _served_when(server, events, "/", 200, 'href="overview/">Overview</a>')
+        assert not server.live.errors
+    finally:
+        events.close()
+
+
 def test_a_site_that_never_built_shows_a_placeholder(site: Path) -> None:
     (site / "content" / "overview.md").write_text("---\ntitle: [unclosed\n---\n")
     terminal = io.StringIO()

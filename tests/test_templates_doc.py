@@ -1,4 +1,4 @@
-"""docs/templates.md cannot go stale silently: the K2 site and the second site are rendered
+"""docs/templates.md cannot go stale silently: the K2, second and publication sites are rendered
 while recording the variables each template receives, and every template, variable,
 view-model key, block, import and macro must be in the document (and nothing the theme no
 longer has). A failure names the template and key, and the table to add it to."""
@@ -30,6 +30,7 @@ from templatedoc import (
 )
 
 SECOND = Path(__file__).parent / "sites" / "second"
+PUBLICATION = Path(__file__).parent / "sites" / "publication"
 WHERE = "docs/templates.md"
 BASE = "base.html"
 
@@ -37,7 +38,7 @@ BASE = "base.html"
 @pytest.fixture(scope="module")
 def recorded() -> Iterator[Recording]:
     with pytest.MonkeyPatch.context() as patch, recording(patch) as found:
-        for site in (REPO, SECOND):
+        for site in (REPO, SECOND, PUBLICATION):
             render(site)
     yield found
 

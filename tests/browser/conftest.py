@@ -8,6 +8,7 @@ its own, so the pages' Content Security Policy stays switched on while axe runs.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import shutil
 import subprocess
@@ -39,16 +40,39 @@ class _Handler(SimpleHTTPRequestHandler):
         pass  # keep pytest's output for the failures
 
 
-@pytest.fixture(scope="package")
-def base_url(k2_build: Path) -> Iterator[str]:
-    """The built K2 site (`k2_build` of tests/conftest.py) on 127.0.0.1, any free port."""
-    handler = functools.partial(_Handler, directory=str(k2_build))
+@contextlib.contextmanager
+def _served(folder: Path) -> Iterator[str]:
+    """A built site on 127.0.0.1, any free port, with axe-core at its test-only path."""
+    handler = functools.partial(_Handler, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="package")
+def base_url(k2_build: Path) -> Iterator[str]:
+    """The built K2 site (`k2_build` of tests/conftest.py) on 127.0.0.1, any free port."""
+    with _served(k2_build) as url:
+        yield url
+
+
+@pytest.fixture(scope="package")
+def publication_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """tests/sites/publication built (review dates judged on 2026-12-01) and served."""
+    from k2site.cli import main
+
+    out = tmp_path_factory.mktemp("publication") / "build"
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("SOURCE_DATE_EPOCH", "1796083200")
+        assert main(["build", str(REPO / "tests" / "sites" / "publication"), "-o", str(out),
+                     "--no-search"]) == 0
+    with _served(out) as url:
+        yield url
 
 
 @pytest.fixture(scope="package")
@@ -78,9 +102,25 @@ def axe_url(base_url: str) -> str:
     return base_url.rstrip("/") + AXE_URL
 
 
+@pytest.fixture(scope="package")
+def publication_axe_url(axe_url: str, publication_url: str) -> str:
+    """axe-core from the publication site's own origin, which its CSP allows."""
+    return publication_url.rstrip("/") + AXE_URL
+
+
 @pytest.fixture
 def reader_factory(browser: Any, base_url: str) -> Iterator[Any]:
     """Opens readers with the given context options; each must end its test clean."""
+    yield from _readers(browser, base_url)
+
+
+@pytest.fixture
+def publication_reader_factory(browser: Any, publication_url: str) -> Iterator[Any]:
+    """The same, on the publication test site."""
+    yield from _readers(browser, publication_url)
+
+
+def _readers(browser: Any, base_url: str) -> Iterator[Any]:
     contexts: list[Any] = []
     readers: list[Reader] = []
 

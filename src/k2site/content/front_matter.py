@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from k2site.diagnostics import Diagnostic, error
-from k2site.model.document import SiteConfig
+from k2site.model.document import SiteConfig, Update
 
 try:  # the C loader is several times faster where libyaml is present
     from yaml import CSafeLoader as _Loader
@@ -33,6 +33,8 @@ class FrontMatter:
     body: str
     body_line: int
     """Line of the file where the body starts."""
+    source: str = ""
+    """The YAML text between the fences, for `item_positions`."""
 
 
 def split(path: str, text: str) -> tuple[FrontMatter | None, list[Diagnostic]]:
@@ -49,7 +51,21 @@ def split(path: str, text: str) -> tuple[FrontMatter | None, list[Diagnostic]]:
     if values is None:
         return None, problems
     body = "\n".join(lines[end + 1 :])
-    return FrontMatter(values, key_lines, body, end + 2), problems
+    return FrontMatter(values, key_lines, body, end + 2, "\n".join(lines[1:end])), problems
+
+
+def item_positions(matter: FrontMatter, keys: tuple[str, ...]) -> dict[str, tuple[int, int]]:
+    """Line and column of each item of the list under `keys` (`authors.0`), read from the
+    YAML node tree: a person id named wrongly is pointed at where it is written."""
+    node = yaml.compose(matter.source, Loader=_Loader)
+    found: dict[str, tuple[int, int]] = {}
+    if not isinstance(node, yaml.MappingNode):
+        return found
+    for key, value in node.value:
+        if key.value in keys and isinstance(value, yaml.SequenceNode):
+            for i, item in enumerate(value.value):
+                found[f"{key.value}.{i}"] = (2 + item.start_mark.line, item.start_mark.column + 1)
+    return found
 
 
 def load_mapping(
@@ -69,6 +85,10 @@ def load_mapping(
         hint = yaml_hint(problem, source_line, mark.column if mark else 0)
         message = f"{hint} (YAML: {problem})" if hint else f"invalid YAML: {problem}"
         return None, {}, [error(path, line, col, "front-matter", message)]
+    except ValueError as exc:  # a date that does not exist, such as 2026-02-30
+        line, col = _bad_date(text)
+        return None, {}, [error(path, first_line + line, col, "front-matter",
+                                f"invalid date: {exc}")]
     if not isinstance(values, dict):
         return None, {}, [error(path, first_line, 1, "front-matter",
                                 "the front matter must be a mapping of keys to values")]
@@ -105,6 +125,25 @@ def value_position(text: str, key: str) -> tuple[int, int]:
     return 1, 1
 
 
+def _bad_date(text: str) -> tuple[int, int]:
+    """Where the first date that YAML reads but the calendar lacks is (0-based line,
+    1-based column); PyYAML's error for it carries no position."""
+    node = yaml.compose(text, Loader=_Loader)
+    stack = [node] if node is not None else []
+    while stack:
+        item = stack.pop(0)
+        if isinstance(item, yaml.ScalarNode) and item.tag.endswith(":timestamp"):
+            try:
+                dt.date.fromisoformat(str(item.value)[:10])
+            except ValueError:
+                return item.start_mark.line, item.start_mark.column + 1
+        elif isinstance(item, yaml.SequenceNode):
+            stack += item.value
+        elif isinstance(item, yaml.MappingNode):
+            stack += [value for _, value in item.value]
+    return 0, 1
+
+
 def _as_str(v: Any) -> str | None:
     return v if isinstance(v, str) else None
 
@@ -121,6 +160,25 @@ def _as_topics(v: Any) -> tuple[str, ...] | None:
     if isinstance(v, list) and all(isinstance(t, str) for t in v):
         return tuple(v)
     return None
+
+
+def _as_ids(v: Any) -> tuple[str, ...] | None:
+    return _as_topics(v)
+
+
+def _as_updates(v: Any) -> tuple[Update, ...] | None:
+    """`[{date: 2026-01-31, text: ...}, ...]`: every item a date and a text, nothing else."""
+    if not isinstance(v, list):
+        return None
+    updates = []
+    for item in v:
+        if not isinstance(item, dict) or set(item) != {"date", "text"}:
+            return None
+        date, text = _as_date(item["date"]), item["text"]
+        if date is None or not isinstance(text, str) or not text.strip():
+            return None
+        updates.append(Update(date, text.strip()))
+    return tuple(updates)
 
 
 def _as_date(v: Any) -> dt.date | None:
@@ -145,6 +203,10 @@ PAGE_KEYS: dict[str, tuple[Callable[[Any], Any], str]] = {
     "topics": (_as_topics, "a list of texts"),
     "reviewed": (_as_date, "a date such as 2026-01-31"),
     "draft": (_as_bool, "true or false"),
+    "authors": (_as_ids, "a list of person ids from people.yaml"),
+    "reviewed_by": (_as_ids, "a list of person ids from people.yaml"),
+    "next_review": (_as_date, "a date such as 2026-01-31"),
+    "updates": (_as_updates, "a list of entries such as {date: 2026-01-31, text: What changed}"),
 }
 
 SITE_KEYS: dict[str, tuple[Callable[[Any], Any], str]] = {

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -23,6 +24,7 @@ from k2site.content.markdown_plugins import (
 )
 from k2site.content.syntax import strip_ignores
 from k2site.diagnostics import Diagnostic, error
+from k2site.files.folders import ARTICLE_INDEX
 from k2site.model.document import Citation, Claim, Page
 from k2site.model.roles import split_property
 from k2site.text import slugify
@@ -66,11 +68,8 @@ def parse_page(path: str, text: str) -> tuple[Page | None, list[Diagnostic]]:
     values, more = front_matter.validate(path, matter.values, matter.key_lines,
                                         front_matter.PAGE_KEYS, ("title",), "front-matter")
     problems += more
-    slug = values.get("slug") or path.rsplit("/", 1)[-1].removesuffix(".md")
-    if not front_matter.SLUG.match(slug):
-        line = matter.key_lines.get("slug", 1)
-        problems.append(error(path, line, 1, "bad-slug",
-                              f"slug '{slug}' may hold only a-z, 0-9 and single hyphens"))
+    folder, slug, more = _address(path, values, matter)
+    problems += more
     body, ignored = strip_ignores(matter.body)
     tokens = markdown().parse(body, {})
     state = _PageState(path, slug, matter.body.split("\n"), matter.body_line - 1, ignored)
@@ -86,9 +85,48 @@ def parse_page(path: str, text: str) -> tuple[Page | None, list[Diagnostic]]:
         body_line=matter.body_line, body=body_html, groups=tuple(placeholders.groups),
         claims=tuple(state.claims),
         headings=_headings(tokens), citations=tuple(state.citations),
-        passages=tuple(state.passages),
+        passages=tuple(state.passages), folder=folder,
+        authors=values.get("authors", ()), reviewed_by=values.get("reviewed_by", ()),
+        next_review=values.get("next_review"), updates=values.get("updates", ()),
+        positions=_positions(matter, values),
     )
     return page, problems + state.diagnostics
+
+
+def _address(path: str, values: dict[str, Any], matter: front_matter.FrontMatter
+             ) -> tuple[str, str, list[Diagnostic]]:
+    """(article folder, the page's place below the site, problems) of a content file:
+    `content/x.md` -> ("", "x"); `content/a/index.md` -> ("a", "a"); `content/a/s.md`
+    -> ("a", "a/s"). `slug:` renames a page, never an article folder."""
+    parts = path.split("/")
+    folder = parts[1] if len(parts) == 3 else ""
+    stem = parts[-1].removesuffix(".md")
+    problems = []
+    if folder and stem == ARTICLE_INDEX.removesuffix(".md"):
+        if "slug" in values:
+            problems.append(error(path, matter.key_lines.get("slug", 1), 1, "front-matter",
+                                  "an article's address is its folder's name: rename the"
+                                  f" folder content/{folder}/ instead of setting 'slug'"))
+        own = folder
+    else:
+        own = values.get("slug") or stem
+    if not front_matter.SLUG.match(own):
+        line = matter.key_lines.get("slug", 1) if own != folder else 1
+        what = "folder name" if own == folder else "slug"
+        problems.append(error(path, line, 1, "bad-slug",
+                              f"{what} '{own}' may hold only a-z, 0-9 and single hyphens"))
+    slug = own if not folder or own == folder else f"{folder}/{own}"
+    return folder, slug, problems
+
+
+def _positions(matter: front_matter.FrontMatter, values: dict[str, Any]
+               ) -> tuple[tuple[str, int, int], ...]:
+    """Where the keys editors' checks point at are written, and each listed person id."""
+    found = [(key, line, 1) for key, line in matter.key_lines.items()]
+    if values.get("authors") or values.get("reviewed_by"):
+        items = front_matter.item_positions(matter, ("authors", "reviewed_by"))
+        found += [(name, line, col) for name, (line, col) in items.items()]
+    return tuple(found)
 
 
 def _headings(tokens: Sequence[Token]) -> tuple[tuple[int, str, str], ...]:
@@ -164,7 +202,9 @@ def _implicit_claim(tokens: list[Token], index: int, state: _PageState) -> None:
         _extend_claim(state, anchor.meta["claim_id"], inline, citations)
         return
     text = plain_text(inline)
-    claim_id = _register(state, f"{state.slug}-{_words(text)}", (anchor.map or (0, 0))[0])
+    # a section's claims start with its article's name too: `<article>-<section>-<words>`
+    prefix = state.slug.replace("/", "-")
+    claim_id = _register(state, f"{prefix}-{_words(text)}", (anchor.map or (0, 0))[0])
     anchor.meta["claim_id"] = claim_id
     inline.children = [*(inline.children or []),
                        Token("claim_badge", "", 0, meta={"claim_id": claim_id})]

@@ -14,11 +14,16 @@ from pathlib import PurePosixPath
 SITE_CONFIG = "site.yaml"
 #: The site's own additions to the wording vocabulary, beside `site.yaml`; optional.
 WORDING = "wording.yaml"
+#: The people who write and review the articles, beside `site.yaml`; optional.
+PEOPLE = "people.yaml"
 #: The input files at the top of the site folder.
-ROOT_FILES = (SITE_CONFIG, WORDING)
+ROOT_FILES = (SITE_CONFIG, WORDING, PEOPLE)
 
-#: Pages: `content/*.md`, one level deep.
+#: Pages: `content/*.md`, and `content/<article>/*.md` for an article in a folder of its
+#: own (SPEC §6); nothing deeper.
 PAGES = "content"
+#: The file of an article folder that holds the article's front matter and opening text.
+ARTICLE_INDEX = "index.md"
 #: The BibTeX store: `references/*.bib`, one level deep.
 REFERENCES = "references"
 #: The Retraction Watch snapshot editors download (Crossref's file name); optional.
@@ -46,10 +51,10 @@ OUTPUT_MARKER_TEXT = (b"This folder is the output of 'k2site build', which repla
                       b" whole on every build.\n")
 
 #: Top-level names the build writes (folders, and files without their suffix); no page
-#: may take one of them as its slug.
+#: or article folder may take one of them as its slug.
 RESERVED_SLUGS = frozenset(
     {"references", "studies", "evidence", "how-we-grade", "assets", "pagefind", "search",
-     "claims", "index", "404", "feed", "sitemap"}
+     "claims", "index", "404", "feed", "sitemap", "topics", "people"}
 )
 
 
@@ -70,8 +75,9 @@ def study_slug(key: str) -> str:
 
 def is_input(rel: str) -> bool:
     """Whether a path relative to the site folder (forward slashes) is one of its inputs:
-    a root file, an input folder, a page or `.bib` file one level deep, or anything
-    under `templates/` or `static/`. Editors' swap and backup files never are."""
+    a root file, an input folder, a page or `.bib` file one level deep, an article folder
+    or a page in one, or anything under `templates/` or `static/`. Editors' swap and
+    backup files never are."""
     parts = PurePosixPath(rel).parts
     if not parts or parts[-1].startswith(".") or parts[-1].endswith("~"):
         return False
@@ -79,6 +85,11 @@ def is_input(rel: str) -> bool:
         return parts[0] in ROOT_FILES or parts[0] in INPUT_FOLDERS
     if rel == RETRACTIONS:
         return True
+    if parts[0] == PAGES:
+        # an article folder (its name has no suffix) counts too: adding, renaming or
+        # removing one changes the site before any of its pages is seen
+        return (len(parts) == 2 and "." not in parts[1]) or (
+            len(parts) in (2, 3) and parts[-1].endswith(".md"))
     suffix = SUFFIXES.get(parts[0])
     if suffix:
         return len(parts) == 2 and parts[1].endswith(suffix)

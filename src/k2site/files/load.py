@@ -14,6 +14,7 @@ from k2site.diagnostics import Diagnostic, error
 from k2site.files.folders import (
     OUTPUT_MARKER,
     PAGES,
+    PEOPLE,
     REFERENCES,
     RETRACTIONS,
     SITE_CONFIG,
@@ -49,6 +50,8 @@ class SiteSource:
     """The site's own additions to the wording vocabulary (`wording.yaml`)."""
     retractions: SourceBytes | None = None
     """The Retraction Watch snapshot editors downloaded (`references/retraction_watch.csv`)."""
+    people: SourceText | None = None
+    """The people who write and review the articles (`people.yaml`)."""
 
 
 @dataclass(frozen=True)
@@ -124,8 +127,9 @@ def _read_all(root: Path, paths: list[Path]) -> tuple[list[SourceText], list[Dia
 
 
 def load_site(root: Path) -> tuple[SiteSource, list[Diagnostic]]:
-    """Read site.yaml, content/*.md, references/*.bib, templates/ and list static/; a
-    file that a symbolic link brings from outside the site is refused (`outside`)."""
+    """Read site.yaml, content/*.md (and content/<article>/*.md), references/*.bib,
+    wording.yaml, people.yaml, templates/ and list static/; a file that a symbolic link
+    brings from outside the site is refused (`outside`)."""
     problems: list[Diagnostic] = []
     config = None
     if (root / SITE_CONFIG).is_file() or (root / SITE_CONFIG).is_symlink():
@@ -141,10 +145,9 @@ def load_site(root: Path) -> tuple[SiteSource, list[Diagnostic]]:
     pages, more = _read_all(root, found[PAGES])
     bibs, more2 = _read_all(root, found[REFERENCES])
     problems += more + more2
-    wording = None
-    if (root / WORDING).is_file() or (root / WORDING).is_symlink():
-        wording, more = read_input(root, root / WORDING)
-        problems += more
+    wording, more = _optional(root, WORDING)
+    people, more2 = _optional(root, PEOPLE)
+    problems += more + more2
     templates, more = _templates(root, found[TEMPLATES])
     problems += more
     snapshot, more = _snapshot(root)
@@ -153,6 +156,7 @@ def load_site(root: Path) -> tuple[SiteSource, list[Diagnostic]]:
         root=root, config=config, pages=tuple(pages), bibs=tuple(bibs), templates=templates,
         static=tuple(_under(root, STATIC, p) for p in found[STATIC]), wording=wording,
         retractions=snapshot,
+        people=people,
     )
     return source, problems
 
@@ -166,11 +170,20 @@ def _snapshot(root: Path) -> tuple[SourceBytes | None, list[Diagnostic]]:
     if (refusal := outside(root, path)) is not None:
         return None, [refusal]
     return SourceBytes(RETRACTIONS, path.read_bytes()), []
+def _optional(root: Path, name: str) -> tuple[SourceText | None, list[Diagnostic]]:
+    """A file beside site.yaml that a site may leave out."""
+    path = root / name
+    return read_input(root, path) if path.is_file() or path.is_symlink() else (None, [])
 
 
 def listed(root: Path, folder: str) -> list[Path]:
-    """The files of a folder read one level deep (`content/*.md`, `references/*.bib`)."""
-    return list((root / folder).glob(f"*{SUFFIXES[folder]}"))
+    """The files read from an input folder: `references/*.bib`, and `content/*.md` with
+    `content/<article>/*.md` (an article folder; nothing deeper)."""
+    found = list((root / folder).glob(f"*{SUFFIXES[folder]}"))
+    if folder == PAGES:
+        found += [p for p in (root / folder).glob(f"*/*{SUFFIXES[folder]}")
+                  if not p.parent.name.startswith(".") and (p.is_file() or p.is_symlink())]
+    return found
 
 
 def static_files(source: SiteSource) -> dict[str, Path]:

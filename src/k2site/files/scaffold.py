@@ -1,12 +1,15 @@
 """`k2site new`: copy the example site bundled in `k2site/scaffold/` into a new folder.
 
-The example checks clean under `--strict` and builds as it is: a page with claims of
-different evidence, references of different designs, a commented `site.yaml`, and a
-GitHub Actions workflow that checks, builds and publishes it.
+The example checks clean under `--strict` and builds as it is: a publication of two
+articles (one in a folder with a section, one a single page) and an about page, with
+claims of different evidence, references of different designs, the people who wrote
+and reviewed them, a commented `site.yaml`, and a GitHub Actions workflow that checks,
+builds and publishes it. Its review dates are the day it is made and a year later.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import sys
@@ -25,6 +28,7 @@ def new_site(site: Path) -> int:
               file=sys.stderr)
         return 2
     written = copy_tree(resources.files("k2site") / "scaffold", site)
+    date_pages(site / "content", dt.date.today())
     written += write_requirements(site)
     print(f"k2site: created {site} with {written} files. Next:\n"
           f"  cd {site}\n"
@@ -47,6 +51,20 @@ def copy_tree(source: Traversable, target: Path) -> int:
             (target / item.name).write_bytes(item.read_bytes())
             written += 1
     return written
+
+
+#: What the example pages say for their review dates, written in when the site is made:
+#: fixed dates would make a new site's review overdue a year after a k2site release.
+DATE_MARKS = {"@TODAY@": dt.timedelta(0), "@NEXT_REVIEW@": dt.timedelta(days=365)}
+
+
+def date_pages(content: Path, today: dt.date) -> None:
+    """Put the dates into the example's pages: reviewed today, next due in a year."""
+    for page in sorted(content.rglob("*.md")):
+        text = page.read_text("utf-8")
+        for mark, later in DATE_MARKS.items():
+            text = text.replace(mark, (today + later).isoformat())
+        page.write_text(text, "utf-8")
 
 
 def write_requirements(site: Path) -> int:

@@ -158,13 +158,42 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class Person:
+    """One person of `people.yaml`: who writes or medically reviews the articles."""
+
+    id: str
+    """The key in `people.yaml`, named by `authors` and `reviewed_by`; their page's slug."""
+    name: str
+    credentials: str = ""
+    """Degrees and registrations, such as `MD, MPH`, shown after a reviewer's name."""
+    role: str = ""
+    """Such as `Medical editor`."""
+    url: str = ""
+    """An http(s) page of their own, elsewhere."""
+    bio: str = ""
+    """A few sentences, shown on their page."""
+    line: int = 0
+    """Line of the id in `people.yaml`."""
+
+
+@dataclass(frozen=True)
+class Update:
+    """One entry of a page's `updates`: what changed, and when."""
+
+    date: dt.date
+    text: str
+
+
+@dataclass(frozen=True)
 class Page:
     """One content file, parsed."""
 
     path: str
     """The file, relative to the site folder."""
     slug: str
-    """URL segment of the page: `<slug>/index.html`."""
+    """Where the page lives below the site, `<slug>/index.html`: the file's slug for a
+    top-level file, the folder's name for an article's `index.md`, and
+    `<article>/<section>` for the other pages of an article folder."""
     title: str
     order: int
     """Reading order; pages sort by order, then slug."""
@@ -190,3 +219,26 @@ class Page:
     """(level, anchor id, text) of each heading, for the table of contents."""
     summary_line: int = 0
     """Line of the `summary:` key, for the linter; 0 without one."""
+    folder: str = ""
+    """The article folder holding the file (`content/<folder>/`); "" for a top-level file."""
+    authors: tuple[str, ...] = ()
+    """Person ids of `people.yaml` who wrote the page (an article's sections inherit)."""
+    reviewed_by: tuple[str, ...] = ()
+    """Person ids who medically reviewed it (inherited likewise)."""
+    next_review: dt.date | None = None
+    """When the page is due for its next review (inherited likewise)."""
+    updates: tuple[Update, ...] = ()
+    """The page's updates and corrections, as written."""
+    positions: tuple[tuple[str, int, int], ...] = field(default=(), repr=False)
+    """(name, line, column) of front-matter keys (`next_review`) and of the items of
+    person lists (`authors.0`), for diagnostics."""
+
+    def position(self, name: str) -> tuple[int, int]:
+        """Line and column of a front-matter key or list item; the file's start if unknown."""
+        return next(((line, col) for key, line, col in self.positions if key == name), (1, 1))
+
+    @property
+    def is_index(self) -> bool:
+        """Whether the page is an article folder's `index.md`."""
+        return bool(self.folder) and self.slug == self.folder
+

@@ -9,15 +9,22 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from k2site.diagnostics import Diagnostic, error, warning
 from k2site.files.folders import RESERVED_SLUGS
 from k2site.model import roles
 from k2site.model.claim_evidence import ClaimEvidence, derive
-from k2site.model.document import Citation, Claim, Page, SiteConfig, Study
+from k2site.model.document import Citation, Claim, Page, Person, SiteConfig, Study
 from k2site.model.evidence import EvidenceGroup
+from k2site.model.publication import (
+    Article,
+    article_numbers,
+    articles_of,
+    is_publication,
+    published,
+)
 
 
 @dataclass(frozen=True)
@@ -42,11 +49,55 @@ class Site:
     uncited: Mapping[str, frozenset[int]]
     """By page slug, the uncited paragraphs (indexes into `Page.passages`) whose wording
     asserts a health effect: readers see that no source backs them."""
+    articles: tuple[Article, ...] = ()
+    """The published articles (and pages of the site) in reading order; `pages` is
+    their pages, in the same order."""
+    publication: bool = False
+    """Whether the content has article folders; without, the site is one slug-less
+    article and looks as it always has."""
+    article_numbers: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+    """Each article's own citation numbers, by article slug."""
+    people: Mapping[str, Person] = field(default_factory=dict)
+    """`people.yaml`, by person id."""
+    today: dt.date | None = None
+    """The date review deadlines are judged against (`SOURCE_DATE_EPOCH` when set)."""
 
     @cached_property
     def page_titles(self) -> dict[str, str]:
-        """Title of each published page, by slug."""
-        return {page.slug: page.title for page in self.pages}
+        """Title of each published page, by slug; a section of an article folder is
+        named with its article, since two articles may each have a "Dosing" section."""
+        titles = {page.slug: page.title for page in self.pages}
+        for article in self.articles:
+            if article.head is not None and article.slug:
+                for page in article.pages[1:]:
+                    titles[page.slug] = f"{article.head.title}: {page.title}"
+        return titles
+
+    @cached_property
+    def article_of(self) -> dict[str, Article]:
+        """The article each published page belongs to, by page slug."""
+        return {page.slug: article for article in self.articles for page in article.pages}
+
+    @cached_property
+    def place_in_article(self) -> dict[str, int]:
+        """Where each published page comes in its article's reading order, by slug."""
+        return {page.slug: i for article in self.articles for i, page in enumerate(article.pages)}
+
+    def numbers_of(self, page: Page) -> Mapping[str, int]:
+        """The citation numbers readers see on a page: its article's."""
+        return self.article_numbers.get(self.article_of[page.slug].slug, self.numbers)
+
+    def shown_number(self, key: str) -> int | None:
+        """A study's number on the site's own pages (references, study pages): the one
+        article's number, and none in a publication, whose articles number apart."""
+        return None if self.publication else self.numbers.get(key)
+
+    def with_pages(self, pages: Sequence[Page]) -> Site:
+        """The site with some pages replaced by new versions of the same slugs."""
+        by_slug = {page.slug: page for page in pages}
+        articles = tuple(replace(a, pages=tuple(by_slug[p.slug] for p in a.pages))
+                         for a in self.articles)
+        return replace(self, pages=tuple(pages), articles=articles)
 
     @cached_property
     def last_reviewed(self) -> dt.date | None:
@@ -62,15 +113,18 @@ class Site:
 
 
 def resolve(
-    config: SiteConfig, pages: Sequence[Page], studies: Mapping[str, Study], drafts: bool = False
+    config: SiteConfig, pages: Sequence[Page], studies: Mapping[str, Study], drafts: bool = False,
+    people: Mapping[str, Person] | None = None, today: dt.date | None = None,
 ) -> tuple[Site, list[Diagnostic]]:
-    """Order the pages, check slugs, ids and keys, number citations, derive evidence."""
-    published = sorted((p for p in pages if drafts or not p.draft),
-                       key=lambda p: (p.order, p.slug))
+    """Group the pages into articles, check slugs, ids and keys, number citations (in
+    each article, and across the site), derive evidence."""
+    publication = is_publication(pages)
+    articles = articles_of(published(pages, drafts), publication)
+    ordered = [page for article in articles for page in article.pages]
     problems = _check_slugs(pages) + _check_claim_ids(pages) + _check_keys(pages, studies)
     numbers: dict[str, int] = {}
     cited_by: dict[str, list[Claim]] = {}
-    for page in published:
+    for page in ordered:
         for citation in page.citations:
             if citation.key in studies:
                 numbers.setdefault(citation.key, len(numbers) + 1)
@@ -78,9 +132,11 @@ def resolve(
             for key in dict.fromkeys(claim.keys):
                 cited_by.setdefault(key, []).append(claim)
     site = Site(
-        config=config, pages=tuple(published), studies=studies, numbers=numbers,
+        config=config, pages=tuple(ordered), studies=studies, numbers=numbers,
         cited_by={k: tuple(v) for k, v in cited_by.items()}, groups={}, evidence={},
         flags={}, uncited={},
+        articles=articles, publication=publication,
+        article_numbers=article_numbers(articles, studies), people=people or {}, today=today,
     )
     evidence = {c.id: derive(c.citations, studies) for c in site.claims}
     groups = {claim_id: found.group for claim_id, found in evidence.items()}
@@ -97,10 +153,18 @@ def _check_slugs(pages: Sequence[Page]) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
     seen: dict[str, str] = {}
     for page in sorted(pages, key=lambda p: p.path):
-        if page.slug in RESERVED_SLUGS:
+        if page.slug in RESERVED_SLUGS and not page.is_index:
             problems.append(error(page.path, 1, 1, "reserved-slug",
                                   f"slug '{page.slug}' is reserved for a folder k2site writes;"
                                   " choose another with 'slug:'"))
+        elif page.slug in RESERVED_SLUGS:
+            problems.append(error(page.path, 1, 1, "reserved-slug",
+                                  f"the article folder name '{page.slug}' is reserved for a"
+                                  " folder k2site writes; rename the folder"))
+        elif page.slug in seen and page.is_index:
+            problems.append(error(page.path, 1, 1, "duplicate-slug",
+                                  f"the article folder's address '{page.slug}/' is also used"
+                                  f" by {seen[page.slug]}; rename one of them"))
         elif page.slug in seen:
             problems.append(error(page.path, 1, 1, "duplicate-slug",
                                   f"slug '{page.slug}' is also used by {seen[page.slug]}"))

@@ -8,7 +8,9 @@ in the same process is a `Memory` the caller owns (`serve` does); no module keep
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
@@ -29,9 +31,10 @@ from k2site.files.output import (
 )
 from k2site.files.search_index import Indexer, SearchIndexError, executable
 from k2site.files.styles import CitationStyle, StyleError, load_style
-from k2site.lint import rules
-from k2site.model.document import Page, SiteConfig, Study
+from k2site.lint import review, rules
+from k2site.model.document import Page, Person, SiteConfig, Study
 from k2site.model.notices import Notice
+from k2site.model.publication import missing_indexes
 from k2site.model.site import Site, resolve, with_flags
 from k2site.pipeline.follow_ons import without_follow_ons
 from k2site.pipeline.workers import parallel_map
@@ -98,15 +101,25 @@ def check(root: Path, drafts: bool = False, cache: bool = True) -> Result:
     for page, more in _cached(cache_dir, "pages", parse_page, source.pages):
         result.diagnostics += more
         pages += [page] if page is not None else []
+    people, more = _parse_people(source.people)
+    result.diagnostics += more
+    people_read = not failed(more, False)
+    today, more = review_date()
+    result.diagnostics += more
     if config is None:
         return result
     result.style, more = _citation_style(root, config, source.config)
     result.diagnostics += more
-    site, more = resolve(config, pages, studies, drafts)
-    if len(pages) < len(source.pages) or len(source.pages) < len(listed(root, PAGES)):
+    site, more = resolve(config, pages, studies, drafts, people, today)
+    paths = [p.relative_to(root).as_posix() for p in listed(root, PAGES)]
+    more += missing_indexes(paths)
+    all_read = len(pages) == len(source.pages) == len(paths)
+    if not all_read:
         # a page that failed to parse may cite any entry: "never cited" would mislead
         more = [d for d in more if d.rule != "unused-reference"]
-    result.diagnostics += more
+    # nor, with a page or person unread, would "never named" or "not in people.yaml"
+    result.diagnostics += more + review.check_review(site, pages, source.people is not None,
+                                                     all_read and people_read)
     store = Cache(cache_dir, "lint")
     findings = rules.lint_site(site, source, store)
     store.save()
@@ -115,6 +128,21 @@ def check(root: Path, drafts: bool = False, cache: bool = True) -> Result:
                                             (t.text for t in source.bibs))
     result.site = with_flags(site, findings.flags, findings.uncited)
     return result
+
+
+def review_date() -> tuple[dt.date, list[Diagnostic]]:
+    """The day review dates are judged against: SOURCE_DATE_EPOCH (seconds since 1970,
+    UTC) when set, as reproducible-builds.org asks, so that two builds of the same input
+    stay identical whatever the day; else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is None:
+        return dt.date.today(), []
+    try:
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date(), []
+    except (ValueError, OverflowError, OSError):
+        return dt.date.today(), [error("(environment)", 0, 0, "source-date-epoch",
+                                       f"SOURCE_DATE_EPOCH is '{epoch}', not a whole number"
+                                       " of seconds since 1970-01-01")]
 
 
 def render(root: Path, strict: bool = False, drafts: bool = False,
@@ -258,6 +286,12 @@ def _parse_config(text: SourceText) -> tuple[SiteConfig | None, list[Diagnostic]
     return site_config(text.path, text.text)
 
 
+def _parse_people(text: SourceText | None) -> tuple[dict[str, Person], list[Diagnostic]]:
+    from k2site.content.people import parse_people  # PyYAML loads only when there are people
+
+    return parse_people(text.path, text.text) if text is not None else ({}, [])
+
+
 def _parse_bib(text: SourceText) -> tuple[list[Study], list[Diagnostic]]:
     return parse_file(BibSource(text.path, text.text))
 
@@ -278,6 +312,8 @@ def _cached(folder: Path | None, kind: str, parse: Callable[[SourceText], T],
 
 def _texts(source: SiteSource) -> dict[str, str]:
     texts = {t.path: t.text for t in (*source.pages, *source.bibs)}
+    if source.people is not None:
+        texts[source.people.path] = source.people.text
     if source.config is not None:
         texts[source.config.path] = source.config.text
     return texts

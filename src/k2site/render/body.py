@@ -59,6 +59,8 @@ class CitationHtml:
     made: dict[tuple[str, str, str, str], str] = field(default_factory=dict, compare=False)
     """Each citation's HTML by key, prefix, locator and role: a study is cited from many
     pages."""
+    article: str = ""
+    """The article whose citation numbers these are (SPEC §6: each article's own)."""
 
     def citation_html(self, citations: Sequence[Citation]) -> str:
         parts = []
@@ -73,7 +75,7 @@ class CitationHtml:
 
     def _item(self, citation: Citation) -> str:
         key = citation.key
-        number = self.site.numbers.get(key, 0)
+        number = self.site.article_numbers.get(self.article, self.site.numbers).get(key, 0)
         label = self.bibliography.cite_label(key, number) if key in self.site.studies else key
         study = self.site.studies.get(key)
         design = study.group.short if study else "unknown source"

@@ -21,11 +21,12 @@ from k2site.files.bundled import theme_assets
 from k2site.files.folders import study_slug
 from k2site.files.output import Output
 from k2site.files.styles import CitationStyle
+from k2site.model.document import Page
 from k2site.model.site import Site
 from k2site.pipeline.workers import parallel_imap
 from k2site.references import export
 from k2site.references.bibliography import Bibliography, ReferenceCache, csl_json
-from k2site.render import jsonld, views
+from k2site.render import jsonld, page_meta, publication, views
 from k2site.render.body import Badges, CitationHtml, body_html
 from k2site.render.templates import template_env
 
@@ -66,10 +67,27 @@ class SiteRenderer:
             self.bibliography.cite_label(key, number)
         self.cite_page = {page.slug: Markup(self.bibliography.format_item(item))
                           for page, item in zip(site.pages, page_items, strict=True)}
+        self.page_items = {page.slug: item for page, item in zip(site.pages, page_items,
+                                                                  strict=True)}
         self.common = views.common(site)
+        self.common.update(publication.common(site))
         self.studies = views.StudyViews(site, self.entries)
         self.citations = CitationHtml(site, self.bibliography, Badges(self.env), "../")
+        self.references = page_meta.References()
+        self.in_articles: dict[tuple[str, str], CitationHtml] = {}
+        """Citations on the pages of an article of a publication, by article and root."""
         self.used: set[bytes] = set()
+
+    def citations_on(self, page: Page, root: str) -> CitationHtml:
+        """Citation HTML for a page: numbered in its article, linked from its depth."""
+        article = self.site.article_of[page.slug].slug
+        if (article, root) == ("", self.citations.root):
+            return self.citations
+        found = self.in_articles.get((article, root))
+        if found is None:
+            found = self.in_articles[(article, root)] = replace(
+                self.citations, root=root, made={}, article=article)
+        return found
 
     def page(self, path: str, template: str, root: str, title: str,
              **context: Any) -> tuple[str, bytes]:
@@ -97,11 +115,24 @@ class SiteRenderer:
 
     def article(self, index: int) -> tuple[str, bytes]:
         item = self.site.pages[index]
-        body = body_html(self.site, item, self.citations)
-        view = views.article(self.site, item, body, self.studies, index)
+        root = "../" * (item.slug.count("/") + 1)  # a section is a folder deeper
+        body = body_html(self.site, item, self.citations_on(item, root))
+        view = views.article(self.site, item, body, self.studies)
         view["cite"] = self.cite_page[item.slug]
-        return self.page(f"{item.slug}/index.html", "article.html", "../", item.title,
+        view.update(publication.article_extras(self.site, item, root, view,
+                                               self.page_items[item.slug], self.references))
+        return self.page(f"{item.slug}/index.html", "article.html", root, item.title,
                          page=view, jsonld=view["jsonld"])
+
+    def publication_pages(self) -> list[tuple[str, bytes]]:
+        """Topic and people pages (SPEC §6), each only where its data exists."""
+        site = self.site
+        made = [self.page(f"topics/{slug}/index.html", "topic.html", "../../", name,
+                          **publication.topic(site, name, articles, claims))
+                for slug, (name, articles, claims) in publication.topics(site).items()]
+        return made + [self.page(f"people/{who.id}/index.html", "person.html", "../../",
+                                 who.name, **publication.person(site, who))
+                       for who in site.people.values()]
 
     def study(self, key: str) -> tuple[str, bytes]:
         study = views.study(self.site, self.site.studies[key], self.entries)
@@ -115,7 +146,9 @@ class SiteRenderer:
         makers: dict[str, Callable[[], tuple[str, bytes]]] = {
             "index.html": lambda: self.page(
                 "index.html", "home.html", "", site.config.title, home=views.home(site),
-                jsonld=jsonld.jsonld_home(site)),
+                jsonld=jsonld.jsonld_home(site)) if not site.publication else self.page(
+                "index.html", "publication.html", "", site.config.title,
+                home=publication.home(site), jsonld=publication.jsonld_home(site)),
             "references/index.html": lambda: self.page(
                 "references/index.html", "references.html", "../", "References",
                 refs=views.references(site, entries, bibliography.sort_keys(list(site.studies)),
@@ -154,11 +187,14 @@ def rerender_pages(memory: PageMemory, previous: Site, site: Site, indexes: Iter
     renderer = copy.copy(last)
     renderer.site = site
     renderer.citations = replace(last.citations, site=site, made=last.citations.made)
+    renderer.in_articles = {place: replace(made, site=site)
+                            for place, made in last.in_articles.items()}
     memory.last = renderer
     files = dict(renderer.article(index) for index in indexes)
     files.update(renderer.study(key) for key in studies if key in site.studies)
     if claim_lists:
         files.update(renderer.site_pages(CLAIM_LISTS))
+        files.update(renderer.publication_pages())  # topic pages list claims too
         files["claims.json"] = b"".join(_json(views.claims_json(site)))
     return files
 
@@ -184,7 +220,7 @@ def render_files(site: Site, overrides: Mapping[str, str], style: CitationStyle,
         memory.last = renderer
     yield from parallel_imap(renderer.article, range(len(site.pages)))
     yield from parallel_imap(renderer.study, sorted(site.studies))
-    pages = renderer.site_pages()
+    pages = renderer.site_pages() + renderer.publication_pages()
     yield from pages
     if memory is not None:
         for stale in memory.pages.keys() - renderer.used:

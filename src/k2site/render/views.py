@@ -70,7 +70,7 @@ def summary(site: Site, claims: list[Claim]) -> dict[str, Any]:
 def study_view(site: Site, study: Study, entries: Mapping[str, str]) -> dict[str, Any]:
     """One study as previews, reference lists and its page show it."""
     return {
-        "key": study.key, "slug": study_slug(study.key), "number": site.numbers.get(study.key),
+        "key": study.key, "slug": study_slug(study.key), "number": site.shown_number(study.key),
         "entry": Markup(entries.get(study.key) or escape_html(study.get("title") or study.key)),
         "title": study.get("title"), "year": study.get("year"), "journal": study.get("journal"),
         "authors": decoded_names(study.raw_fields.get("author", "")),
@@ -112,13 +112,13 @@ class StudyViews:
         return dict(made[0]), made[1], made[2]
 
 
-def article(site: Site, page: Page, body: Markup, studies: StudyViews,
-            index: int) -> dict[str, Any]:
+def article(site: Site, page: Page, body: Markup, studies: StudyViews) -> dict[str, Any]:
     keys = list(dict.fromkeys(c.key for c in page.citations if c.key in site.studies))
-    keys.sort(key=lambda k: site.numbers.get(k, 0))
-    pages = site.pages
+    numbers = site.numbers_of(page)  # its article's: each article numbers from 1
+    keys.sort(key=lambda k: numbers.get(k, 0))
+    pages, index = site.article_of[page.slug].pages, site.place_in_article[page.slug]
     made = [studies(k) for k in keys]
-    refs = [view for view, _, _ in made]
+    refs = [{**view, "number": numbers.get(view["key"])} for view, _, _ in made]
     here: dict[str, list[str]] = {}
     for claim in page.claims:
         for key in dict.fromkeys(claim.keys):
@@ -134,7 +134,8 @@ def article(site: Site, page: Page, body: Markup, studies: StudyViews,
         "body": body, "evidence": summary(site, list(page.claims)),
         "uncited": len(site.uncited.get(page.slug, ())),
         "levels": filter_levels(site, list(page.claims)),
-        "refs": refs, "previews": {view["key"]: shown for view, shown, _ in made},
+        "refs": refs, "previews": {view["key"]: {**shown, "n": numbers.get(view["key"])}
+                                   for view, shown, _ in made},
         "nav": nav_window(pages, index),
         "prev": _nav(pages[index - 1]) if index > 0 else None,
         "next": _nav(pages[index + 1]) if index + 1 < len(pages) else None,
@@ -166,8 +167,9 @@ def page_csl(site: Site, page: Page) -> dict[str, Any]:
         "id": page.slug, "type": "webpage", "title": page.title,
         "container-title": site.config.title, "URL": f"{site.config.base_url}{page.slug}/",
     }
-    if site.config.author:
-        item["author"] = [{"literal": site.config.author}]
+    authors = [site.people[i].name for i in page.authors if i in site.people]
+    if authors or site.config.author:
+        item["author"] = [{"literal": name} for name in authors or [site.config.author]]
     if page.reviewed:
         item["issued"] = {"date-parts": [[page.reviewed.year, page.reviewed.month,
                                           page.reviewed.day]]}
@@ -222,11 +224,17 @@ def references(site: Site, entries: Mapping[str, str], order: list[str],
     """Cited studies by number (numeric styles) or in the style's order, then the rest."""
     cited = sorted(site.numbers, key=site.numbers.__getitem__) if numeric \
         else [k for k in order if k in site.numbers]
+    if site.publication:  # each article numbers apart: the whole store reads by author
+        cited = sorted(cited, key=lambda k: _by_author(site.studies[k]))
     uncited = sorted(k for k in site.studies if k not in site.numbers)
     return {
         "cited": [_ref(site, k, entries) for k in cited],
         "uncited": [_ref(site, k, entries) for k in uncited],
     }
+
+
+def _by_author(study: Study) -> tuple[str, str, str]:
+    return study.get("author").casefold(), study.get("year"), study.key
 
 
 def _ref(site: Site, key: str, entries: Mapping[str, str]) -> dict[str, Any]:
@@ -314,6 +322,7 @@ def claims_json(site: Site) -> Iterator[dict[str, Any]]:
             "designs": site.designs(claim),
             "url": f"{site.config.base_url}{claim.page}/#{claim.id}",
             **claim_notes.claims_json_fields(site.evidence[claim.id], claim, site.studies),
+            "article": site.article_of[claim.page].slug,
         }
         for claim in site.claims
     )

@@ -15,8 +15,10 @@ from jinja2 import TemplateError
 
 from k2site.diagnostics import failed
 from k2site.files.load import read_input
+from k2site.lint.review import check_pages
 from k2site.lint.rules import lint_page
 from k2site.model.document import Claim, Page
+from k2site.model.publication import inherit
 from k2site.pipeline.run import Result, parse_page
 from k2site.render.renderer import PageMemory, rerender_pages
 
@@ -44,10 +46,14 @@ def rerender(root: Path, previous: Result, changed: Sequence[str],
     flags = dict(site.flags)
     diagnostics = [d for d in previous.diagnostics if d.path not in at_page]
     reworded: set[str] = set()  # keys cited by a claim whose words changed
+    as_written: list[Page] = []  # the edited pages before they inherit from their article
     for path in edited:
         file, old = root / path, site.pages[at_page[path]]
         text, problems = read_input(root, file) if file.is_file() else (None, [])
         page, more = parse_page(text) if text is not None else (None, [])
+        as_written += [page] if page is not None else []
+        if page is not None and page.folder and not page.is_index and page.slug == old.slug:
+            page = inherit(page, site.article_of[old.slug].head)  # as `resolve` does
         if text is None or page is None or failed(problems + more, False) \
                 or _shown_elsewhere(page) != _shown_elsewhere(old):
             return None
@@ -68,8 +74,9 @@ def rerender(root: Path, previous: Result, changed: Sequence[str],
     cited_by = dict(site.cited_by)  # the same claims, reworded or at other lines
     for cited in {k for claim in claims.values() for k in claim.keys}:
         cited_by[cited] = tuple(claims.get(c.id, c) for c in cited_by[cited])
-    new_site = replace(site, pages=tuple(pages), uncited=uncited, cited_by=cited_by,
+    new_site = replace(site.with_pages(pages), uncited=uncited, cited_by=cited_by,
                        flags=flags)
+    diagnostics += check_pages(new_site, as_written, source.people is not None)
     try:
         rendered = rerender_pages(memory, site, new_site, [at_page[path] for path in edited],
                                   sorted(reworded), claim_lists=bool(reworded))
@@ -89,7 +96,9 @@ def _shown_elsewhere(page: Page) -> tuple[object, ...]:
     it cites and the lists of claims (`renderer.CLAIM_LISTS`)."""
     return (page.slug, page.title, page.order, page.summary, page.topics, page.reviewed,
             page.draft, tuple(c.key for c in page.citations),
-            tuple((c.id, c.keys, c.explicit, _roles(c)) for c in page.claims))
+            tuple((c.id, c.keys, c.explicit, _roles(c)) for c in page.claims),
+            # an article's pages, its home card, its people's pages show these (SPEC §6)
+            page.authors, page.reviewed_by, page.next_review, page.updates)
 
 
 def _roles(claim: Claim) -> tuple[tuple[str, int], ...]:
