@@ -88,9 +88,16 @@ class Study:
         return self.fields.get(name, "")
 
 
+#: Pandoc's citation modes besides the plain one: a narrative `@key` names the authors in
+#: the sentence, `[-@key]` leaves them out because the sentence already does.
+AUTHOR_IN_TEXT = "author-in-text"
+SUPPRESS_AUTHOR = "suppress-author"
+
+
 @dataclass(frozen=True)
 class Citation:
-    """One key inside a Pandoc citation group such as `[see @a, p. 12; @b]`."""
+    """One key of a Pandoc citation: in a group such as `[see @a, p. 12; -@b]`, or a
+    narrative `@a` in the sentence."""
 
     key: str
     """The cited BibTeX key."""
@@ -102,6 +109,8 @@ class Citation:
     """Line of the citation in its page file."""
     col: int = 0
     """Column of the `@` of the key in that line."""
+    mode: str = ""
+    """"" for a plain citation, `AUTHOR_IN_TEXT` or `SUPPRESS_AUTHOR`."""
 
 
 @dataclass(frozen=True)
@@ -161,3 +170,6 @@ class Page:
     """First and last file line of each paragraph that cites nothing, for the linter."""
     headings: tuple[tuple[int, str, str], ...] = ()
     """(level, anchor id, text) of each heading, for the table of contents."""
+    slug_line: int = 1
+    """Line of the `slug:` key in the file; 1 when the slug comes from the file name."""
+
