@@ -189,11 +189,12 @@ class _GuardedBlocks(ParserBlock):
     """markdown-it's block parser with the deeper limit, noting where it would have to
     skip content because blocks nest deeper still (the parse stage makes that an error)."""
 
-    def parse(self, src: str, md: MarkdownIt, env: Any, outTokens: list[Token]) -> None:
+    def parse(self, src: str, md: MarkdownIt, env: Any,
+              outTokens: list[Token]) -> list[Token] | None:
         inline_limit = md.options["maxNesting"]
         md.options["maxNesting"] = BLOCK_NESTING
         try:
-            super().parse(src, md, env, outTokens)
+            return super().parse(src, md, env, outTokens)
         finally:
             md.options["maxNesting"] = inline_limit
 
