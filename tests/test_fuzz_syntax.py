@@ -22,7 +22,8 @@ from k2site.model.document import SiteConfig, Study
 from k2site.model.site import Site, resolve
 from k2site.references.bibliography import Bibliography
 from k2site.references.bibtex import BibSource, parse_file
-from k2site.render.renderer import CitationHtml, _body_html
+from k2site.render.body import Badges, CitationHtml, body_html
+from k2site.render.templates import template_env
 from support import in_ci
 
 FRAGMENTS = [
@@ -85,6 +86,11 @@ def _store() -> dict[str, Study]:
     return {s.key: s for s in studies}
 
 
+@lru_cache(maxsize=1)
+def _badges() -> Badges:
+    return Badges(template_env({}))
+
+
 @lru_cache(maxsize=2)
 def _bibliography(style: str) -> Bibliography:
     return Bibliography(list(_store().values()), style)
@@ -119,7 +125,8 @@ def test_parsing_and_rendering_never_fail_or_leak(text: str) -> None:
     site, source = _site(text)
     page = site.pages[0]
     for style in ("american-medical-association", "apa"):
-        html = str(_body_html(site, page, CitationHtml(site, _bibliography(style), "../")))
+        citations = CitationHtml(site, _bibliography(style), _badges(), "../")
+        html = str(body_html(site, page, citations))
         _assert_contained(html)
     rules.lint_page(site, page, source, None)
 

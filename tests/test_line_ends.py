@@ -11,7 +11,7 @@ import pytest
 
 from k2site.cli import main
 from k2site.files.characters import control_characters, with_lf
-from k2site.files.load import read_text
+from k2site.files.load import read_input
 from support import REPO, copy_site
 
 SECOND = Path(__file__).parent / "sites" / "second"
@@ -38,7 +38,7 @@ def test_a_crlf_page_reads_as_its_lf_twin(tmp_path: Path) -> None:
     (tmp_path / "content").mkdir()
     page = tmp_path / "content" / "a.md"
     page.write_bytes(b"---\r\ntitle: A\r\n---\r\nText [@a].\r\n")
-    text, problems = read_text(tmp_path, page)
+    text, problems = read_input(tmp_path, page)
     assert problems == [] and text is not None
     assert text.text == "---\ntitle: A\n---\nText [@a].\n"
 

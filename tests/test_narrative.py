@@ -12,11 +12,13 @@ from pathlib import Path
 import pytest
 
 from k2site.content.page import parse_page
+from k2site.files.styles import STYLES_DIR
 from k2site.model.document import SiteConfig, Study
 from k2site.model.site import resolve
-from k2site.references.bibliography import Bibliography, resolve_style
+from k2site.references.bibliography import Bibliography
 from k2site.references.bibtex import BibSource, merge_files, parse_file
-from k2site.render.renderer import CitationHtml, _body_html
+from k2site.render.body import Badges, CitationHtml, body_html
+from k2site.render.templates import template_env
 from support import REPO, need
 
 SECOND = Path(__file__).parent / "sites" / "second" / "references"
@@ -36,15 +38,16 @@ def _rendered(text: str, paths: list[Path], style: str) -> str:
     page, _ = parse_page("content/n.md", f"---\ntitle: N\n---\n{text}\n")
     assert page is not None
     site, _ = resolve(SiteConfig(title="N", base_url="https://e.org/"), [page], studies)
-    html = CitationHtml(site, Bibliography(list(studies.values()), style), "../")
-    body = str(_body_html(site, page, html))
+    badges = Badges(template_env({}))
+    html = CitationHtml(site, Bibliography(list(studies.values()), style), badges, "../")
+    body = str(body_html(site, page, html))
     plain = re.sub(r"<[^>]+>", "", re.sub(r'<a class="badge.*?</a>', "", body))
     return html_module.unescape(plain).strip()
 
 
 def _pandoc(text: str, paths: list[Path], style: str) -> str:
     need(shutil.which("pandoc") is not None, "pandoc is not installed")
-    args = ["pandoc", "--citeproc", "--csl", str(resolve_style(style)), "-t", "plain",
+    args = ["pandoc", "--citeproc", "--csl", str(STYLES_DIR / f"{style}.csl"), "-t", "plain",
             "--wrap=none", *(f"--bibliography={p}" for p in paths)]
     out = subprocess.run(args, input=text, capture_output=True, text=True, check=True)
     return out.stdout.split("\n\n")[0].strip()
@@ -73,7 +76,7 @@ def test_author_date_narrative_citations_match_pandoc(paths: list[Path]) -> None
 
 def _pandoc_paragraphs(text: str, paths: list[Path]) -> list[str]:
     need(shutil.which("pandoc") is not None, "pandoc is not installed")
-    args = ["pandoc", "--citeproc", "--csl", str(resolve_style("apa")), "-t", "plain",
+    args = ["pandoc", "--citeproc", "--csl", str(STYLES_DIR / "apa.csl"), "-t", "plain",
             "--wrap=none", "--metadata", "suppress-bibliography=true",
             *(f"--bibliography={p}" for p in paths)]
     out = subprocess.run(args, input=text, capture_output=True, text=True, check=True)
