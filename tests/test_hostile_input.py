@@ -25,7 +25,7 @@ _SPEC.loader.exec_module(hostile)
 CASES = ["unclosed", "brackets", "nested-groups", "ignore-spaces-closed", "comment-openers",
          "repeated", "narrative-locators", "braces", "tag-openers", "stops", "phrases"]
 SCALE = 0.3
-MAX_RATIO = 20  # about 10 with room for a noisy machine; a quadratic case gives 100
+MAX_RATIO = 25  # about 10 with room for a busy machine; a quadratic case gives 100
 
 
 class _OverBudget(Exception):
@@ -60,8 +60,8 @@ def test_ten_times_the_input_costs_about_ten_times_the_time(name: str,
     n = round(size * SCALE)
     with _cpu_budget(30):
         small = hostile.time_case(make(n), 2) - fixed_cost
-    with _cpu_budget(max(20 * MAX_RATIO * max(small, 0.02), 10)):
-        large = hostile.time_case(make(10 * n), 1) - fixed_cost
+    with _cpu_budget(max(2 * MAX_RATIO * max(small, 0.02), 10) * 2):
+        large = hostile.time_case(make(10 * n), 2) - fixed_cost
     ratio = large / max(small, 0.01)
     print(f"{name}: {what}, n = {n}: {small:.3f} s, 10n: {large:.3f} s, {ratio:.1f}x")
     assert ratio <= MAX_RATIO, f"{name} ({what}): 10x the input took {ratio:.0f}x the time"
