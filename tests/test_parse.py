@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from k2site.content.page import parse_page
 from k2site.content.syntax import strip_ignores
 
@@ -80,3 +82,58 @@ def test_a_page_without_front_matter() -> None:
     page, problems = parse_page("content/t.md", "# Just text\n")
     assert page is None
     assert problems[0].rule == "front-matter" and problems[0].line == 1
+
+
+def test_a_narrative_citation_makes_a_claim_at_its_position() -> None:
+    text = "---\ntitle: N\n---\n@gast2009 found less heart disease.\n\nAs @{doi:10.1/x} [p. 3]" \
+           " and [-@b] say.\n"
+    page, problems = parse_page("content/n.md", text)
+    assert problems == [] and page is not None
+    assert [(c.key, c.line, c.col, c.mode, c.locator) for c in page.citations] == [
+        ("gast2009", 4, 1, "author-in-text", ""), ("doi:10.1/x", 6, 4, "author-in-text", "p. 3"),
+        ("b", 6, 31, "suppress-author", "")]
+    assert [c.keys for c in page.claims] == [("gast2009",), ("doi:10.1/x", "b")]
+    assert page.claims[0].text == "found less heart disease."
+
+
+def test_repeated_sentences_get_numbered_ids() -> None:
+    body = "K2 helps bones [@a].\n\n" * 4 + "- K2 helps bones [@a].\n"
+    page, _ = parse_page("content/r.md", f"---\ntitle: R\n---\n{body}")
+    assert page is not None
+    assert [c.id for c in page.claims] == ["r-k2-helps-bones", "r-k2-helps-bones-2",
+                                           "r-k2-helps-bones-3", "r-k2-helps-bones-4",
+                                           "r-k2-helps-bones-5"]
+
+
+def test_a_list_nested_ten_deep_keeps_its_last_item_and_what_follows() -> None:
+    items = "\n".join("  " * i + f"- item {i}" for i in range(10))
+    page, problems = parse_page("content/d.md", f"---\ntitle: D\n---\n{items}\n\nAfter [@a].\n")
+    assert problems == [] and page is not None
+    assert "item 9" in page.body and "After" in page.body
+    assert [c.keys for c in page.claims] == [("a",)]
+
+
+def test_nesting_past_the_limit_is_an_error_at_its_line() -> None:
+    quotes = "\n".join(">" * (i + 1) + f" quote {i}" for i in range(120))
+    page, problems = parse_page("content/q.md", f"---\ntitle: Q\n---\n{quotes}\n")
+    assert [(p.line, p.rule) for p in problems] == [(103, "nesting")]  # the 100th quote
+
+
+@pytest.mark.parametrize(
+    "line,rules",
+    [
+        ("x <!-- k2site: ignore overclaim, uncited-claim -->", {"overclaim", "uncited-claim"}),
+        ("<!--k2site:ignore a--> <!-- k2site: ignore b -->", {"a", "b"}),
+        ("<!-- <!-- k2site: ignore a -->", {"a"}),
+        ("<!-- k2site: ignore a --->", {"a", "-"}),
+        ("<!-- k2site: ignore -->", None),
+        ("<!-- k2site: ignore a" + " " * 5000, None),
+        ("<!-- k2site: ignore a! -->", None),
+    ],
+)
+def test_ignore_comments_as_before(line: str, rules: set[str] | None) -> None:
+    """The grammar of the old pattern:
+    `<!--\\s*k2site:\\s*ignore\\s+([\\w\\s,-]+?)\\s*-->`."""
+    body, ignored = strip_ignores(line)
+    assert ignored.get(0) == (frozenset(rules) if rules is not None else None)
+    assert len(body) == len(line)

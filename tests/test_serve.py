@@ -252,7 +252,7 @@ def _served_when(server: LiveServer, events: EventStream, path: str, status: int
 
 def test_article_folders_added_renamed_and_removed(site: Path, server: LiveServer) -> None:
     """SPEC §6: a folder of content/ is an article; serve follows it coming and going."""
-    events = EventStream(server.url)
+    events = EventStream(server.url, timeout=20)
     try:
         events.next("hello")
         guide = site / "content" / "guide"

@@ -10,20 +10,23 @@ from markdown_it.utils import read_fixture_file
 
 from k2site.content.markdown_plugins import ENV_KEY, make_markdown
 from k2site.content.syntax import parse_citation_group
-from k2site.model.document import Citation
+from k2site.model.document import AUTHOR_IN_TEXT, SUPPRESS_AUTHOR, Citation
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
 class PlainCitations:
-    """Renders a citation group as `<cite>prefix:key@locator|...</cite>` for the fixtures."""
+    """Renders a citation group as `<cite>prefix:key@locator|...</cite>` for the fixtures,
+    a key whose author is suppressed as `-key`, a narrative citation with class `in-text`."""
 
     def citation_html(self, citations: Sequence[Citation]) -> str:
         parts = [
-            (f"{c.prefix}:" if c.prefix else "") + c.key + (f"@{c.locator}" if c.locator else "")
+            (f"{c.prefix}:" if c.prefix else "") + ("-" if c.mode == SUPPRESS_AUTHOR else "")
+            + c.key + (f"@{c.locator}" if c.locator else "")
             for c in citations
         ]
-        return f"<cite>{'|'.join(parts)}</cite>"
+        narrative = ' class="in-text"' if citations[0].mode == AUTHOR_IN_TEXT else ""
+        return f"<cite{narrative}>{'|'.join(parts)}</cite>"
 
     def claim_badge_html(self, claim_id: str) -> str:
         return ""

@@ -14,16 +14,26 @@ from collections.abc import Sequence
 from typing import Any, Protocol
 
 from markdown_it import MarkdownIt
+from markdown_it.parser_block import ParserBlock
+from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.container import container_plugin
 
-from k2site.content.syntax import closing_bracket, parse_citation_group
+from k2site.content.syntax import narrative_citation, parse_citation_group, scan_of
 from k2site.model.document import Citation
 from k2site.text import escape_html, slugify
 
 ENV_KEY = "k2site"
+#: How deep blocks may nest (a list item in a list counts two): far past any article,
+#: and well inside Python's recursion limit. markdown-it's CommonMark preset stops at 20,
+#: so a list nested 10 deep lost its last item and everything after it, without a word.
+BLOCK_NESTING = 100
+#: Inline nesting (links in link text) keeps the preset's limit: past it markdown-it
+#: shows the characters as text, so nothing is lost, and each level costs time.
+INLINE_NESTING = 20
+_TOO_DEEP = "k2site_too_deep"
 
 _CLAIM_ATTRS = re.compile(r"^\{\s*(?:\.claim\s+#(?P<a>[\w-]+)|#(?P<b>[\w-]+)\s+\.claim)\s*\}$")
 _CLAIM_START = re.compile(r"^\{[^}]*\.claim\b")
@@ -64,19 +74,33 @@ class CitationRenderer(Protocol):
 
 def _citation_rule(state: StateInline, silent: bool) -> bool:
     src, start = state.src, state.pos
-    if src[start] != "[" or "@" not in src[start : start + 200]:
+    if src[start] != "[":
         return False
-    end = closing_bracket(src, start)
-    if end < 0 or src[end + 1 : end + 2] in ("(", "["):
+    end = scan_of(src).group_end(start)
+    if end < 0 or end >= state.posMax or src[end + 1 : end + 2] in ("(", "["):
         return False  # a link or a reference link, not a citation
     citations = parse_citation_group(src[start + 1 : end])
-    if citations is None:
+    return citations is not None and _push(state, silent, citations, end + 1)
+
+
+def _narrative_rule(state: StateInline, silent: bool) -> bool:
+    """`@key found ...`: a citation in the sentence. Not inside a link's text, which
+    stays the link's words."""
+    src, start = state.src, state.pos
+    if src[start] != "@" or state.linkLevel > 0:
         return False
+    found = narrative_citation(src, start)
+    if found is None or found[1] > state.posMax:
+        return False
+    return _push(state, silent, [found[0]], found[1])
+
+
+def _push(state: StateInline, silent: bool, citations: list[Citation], end: int) -> bool:
     if not silent:
         token = state.push("citation", "", 0)
-        token.meta = {"citations": citations, "offset": start}
-        token.content = src[start : end + 1]
-    state.pos = end + 1
+        token.meta = {"citations": citations, "offset": state.pos}
+        token.content = state.src[state.pos : end]
+    state.pos = end
     return True
 
 
@@ -145,8 +169,10 @@ def _render_anchor(self: Any, tokens: Sequence[Token], idx: int, options: Any, e
 
 
 def citations_plugin(md: MarkdownIt) -> None:
-    """Pandoc citations `[@a]`, `[@a; @b]`, `[@a, p. 12]`, `[see @a]`."""
+    """Pandoc citations `[@a]`, `[@a; @b]`, `[@a, p. 12]`, `[see @a]`, `[-@a]`, and
+    narrative ones, `@a found`, `@a [p. 12] found`."""
     md.inline.ruler.before("link", "citation", _citation_rule)
+    md.inline.ruler.before("link", "narrative_citation", _narrative_rule)
     md.add_render_rule("citation", _render_citation)
     md.add_render_rule("claim_badge", _render_badge)
     md.add_render_rule("passage_mark", _render_passage)
@@ -159,10 +185,47 @@ def claims_plugin(md: MarkdownIt) -> None:
     md.add_render_rule("list_item_open", _render_claim_anchor)
 
 
+class _GuardedBlocks(ParserBlock):
+    """markdown-it's block parser with the deeper limit, noting where it would have to
+    skip content because blocks nest deeper still (the parse stage makes that an error)."""
+
+    def parse(self, src: str, md: MarkdownIt, env: Any,
+              outTokens: list[Token]) -> list[Token] | None:
+        inline_limit = md.options["maxNesting"]
+        md.options["maxNesting"] = BLOCK_NESTING
+        try:
+            return super().parse(src, md, env, outTokens)
+        finally:
+            md.options["maxNesting"] = inline_limit
+
+    def tokenize(self, state: StateBlock, startLine: int, endLine: int) -> None:
+        # the same test as ParserBlock.tokenize makes before it skips to endLine
+        line = state.skipEmptyLines(startLine)
+        if state.level >= state.md.options["maxNesting"] and line < endLine \
+                and state.sCount[line] >= state.blkIndent and isinstance(state.env, dict):
+            state.env.setdefault(_TOO_DEEP, line)
+        super().tokenize(state, startLine, endLine)
+
+
+def too_deep(env: dict[str, Any]) -> int | None:
+    """The first line (of the parsed text) that blocks nested too deep, after a parse."""
+    line = env.get(_TOO_DEEP)
+    return line if isinstance(line, int) else None
+
+
+def nesting_plugin(md: MarkdownIt) -> None:
+    """Nest blocks to `BLOCK_NESTING` and note where text would go beyond it."""
+    guarded = _GuardedBlocks()
+    guarded.ruler = md.block.ruler
+    md.block = guarded
+    md.options["maxNesting"] = INLINE_NESTING
+
+
 def make_markdown() -> MarkdownIt:
     """The one Markdown parser k2site uses: CommonMark, tables, no raw HTML."""
     md = MarkdownIt("commonmark", {"html": False, "typographer": False})
     md.enable("table")
+    md.use(nesting_plugin)
     md.use(citations_plugin)
     md.use(claims_plugin)
     md.use(anchors_plugin, min_level=2, max_level=3, slug_func=slugify)

@@ -16,11 +16,13 @@ from markdown_it.token import Token
 
 from k2site.content import front_matter
 from k2site.content.markdown_plugins import (
+    BLOCK_NESTING,
     ENV_KEY,
     Placeholders,
     claim_id_of,
     is_claim_opener,
     make_markdown,
+    too_deep,
 )
 from k2site.content.syntax import strip_ignores
 from k2site.diagnostics import Diagnostic, error
@@ -57,6 +59,11 @@ class _PageState:
     ids: set[str] = field(default_factory=set)
     sentence: int = 0
     """Sentences begun so far (see `Citation.sentence`)."""
+    suffixes: dict[str, int] = field(default_factory=dict)
+    """The next number to try after each id base already taken, so that a page of one
+    sentence repeated does not try 2, 3, ... n for its nth copy."""
+    claim_at: dict[str, int] = field(default_factory=dict)
+    """Index in `claims` of each claim id."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
@@ -71,9 +78,14 @@ def parse_page(path: str, text: str) -> tuple[Page | None, list[Diagnostic]]:
     folder, slug, more = _address(path, values, matter)
     problems += more
     body, ignored = strip_ignores(matter.body)
-    tokens = markdown().parse(body, {})
+    env: dict[str, object] = {}
+    tokens = markdown().parse(body, env)
     state = _PageState(path, slug, matter.body.split("\n"), matter.body_line - 1, ignored)
-    _walk(tokens, state)
+    if (deep := too_deep(env)) is not None:
+        problems.append(error(path, matter.body_line + deep, 1, "nesting",
+                              "lists or quotes nest too deeply here to be shown; nest"
+                              f" them less than {BLOCK_NESTING // 2} levels deep"))
+    tokens = _walk(tokens, state)
     placeholders = Placeholders()
     body_html = markdown().renderer.render(tokens, markdown().options,
                                            {ENV_KEY: placeholders})
@@ -88,7 +100,7 @@ def parse_page(path: str, text: str) -> tuple[Page | None, list[Diagnostic]]:
         passages=tuple(state.passages), folder=folder,
         authors=values.get("authors", ()), reviewed_by=values.get("reviewed_by", ()),
         next_review=values.get("next_review"), updates=values.get("updates", ()),
-        positions=_positions(matter, values),
+        positions=_positions(matter, values), slug_line=matter.key_lines.get("slug", 1),
     )
     return page, problems + state.diagnostics
 
@@ -137,20 +149,42 @@ def _headings(tokens: Sequence[Token]) -> tuple[tuple[int, str, str], ...]:
     return tuple(found)
 
 
-def _walk(tokens: list[Token], state: _PageState) -> None:
-    """Find the claims: explicit divs first, then cited paragraphs and list items."""
+def _walk(tokens: list[Token], state: _PageState) -> list[Token]:
+    """Find the claims: explicit divs first, then cited paragraphs and list items.
+    Returns the tokens with each explicit claim's badge before its closing token."""
+    parents = _parents(tokens)
+    badges: dict[int, Token] = {}
     i = 0
     while i < len(tokens):
         token = tokens[i]
         if token.type == "container_claim_open":
-            i = _explicit_claim(tokens, i, state)
+            i, badge = _explicit_claim(tokens, i, state)
+            badges[i] = badge
         elif token.type == "inline":
-            _implicit_claim(tokens, i, state)
+            _implicit_claim(tokens, i, state, parents)
         i += 1
+    if not badges:
+        return tokens
+    # one pass rather than an insert per claim, which would move the whole list each time
+    return [t for i, token in enumerate(tokens) for t in (badges.get(i), token) if t]
 
 
-def _explicit_claim(tokens: list[Token], start: int, state: _PageState) -> int:
-    """Handle a claim div from its opening token; returns the index of its closing token."""
+def _parents(tokens: list[Token]) -> list[int | None]:
+    """The index of each token's innermost open block, found in one pass."""
+    parents: list[int | None] = []
+    open_blocks: list[int] = []
+    for i, token in enumerate(tokens):
+        if token.nesting == -1 and open_blocks:
+            open_blocks.pop()
+        parents.append(open_blocks[-1] if open_blocks else None)
+        if token.nesting == 1:
+            open_blocks.append(i)
+    return parents
+
+
+def _explicit_claim(tokens: list[Token], start: int, state: _PageState) -> tuple[int, Token]:
+    """Handle a claim div from its opening token: the index of its closing token, and the
+    badge to show before it."""
     opener = tokens[start]
     end = _matching_close(tokens, start)
     first, last = opener.map or (0, 1)
@@ -168,10 +202,8 @@ def _explicit_claim(tokens: list[Token], start: int, state: _PageState) -> int:
     inlines = [t for t in tokens[start:end] if t.type == "inline"]
     citations = [c for t in inlines for c in _citations(t, state)]
     claim_id = _register(state, claim_id or _unique(state, "claim"), first, explicit=True)
-    badge = Token("claim_badge", "", 0, meta={"claim_id": claim_id})
-    tokens.insert(end, badge)
     _add_claim(state, claim_id, inlines, citations, (first, last + 1), explicit=True)
-    return end + 1
+    return end, Token("claim_badge", "", 0, meta={"claim_id": claim_id})
 
 
 def _matching_close(tokens: list[Token], start: int) -> int:
@@ -183,7 +215,8 @@ def _matching_close(tokens: list[Token], start: int) -> int:
     return len(tokens) - 1
 
 
-def _implicit_claim(tokens: list[Token], index: int, state: _PageState) -> None:
+def _implicit_claim(tokens: list[Token], index: int, state: _PageState,
+                    parents: list[int | None]) -> None:
     inline = tokens[index]
     citations = _citations(inline, state)
     if index == 0 or tokens[index - 1].type != "paragraph_open":
@@ -195,7 +228,7 @@ def _implicit_claim(tokens: list[Token], index: int, state: _PageState) -> None:
         state.passages.append((state.offset + first + 1, state.offset + last))
         return
     anchor = tokens[index - 1]
-    parent = _parent(tokens, index - 1)
+    parent = parents[index - 1]
     if parent is not None and tokens[parent].type == "list_item_open":
         anchor = tokens[parent]
     if anchor.meta.get("claim_id"):  # a second cited paragraph in the same list item
@@ -210,16 +243,6 @@ def _implicit_claim(tokens: list[Token], index: int, state: _PageState) -> None:
                        Token("claim_badge", "", 0, meta={"claim_id": claim_id})]
     first, last = anchor.map or (0, 1)
     _add_claim(state, claim_id, [inline], citations, (first, last))
-
-
-def _parent(tokens: list[Token], index: int) -> int | None:
-    level = tokens[index].level
-    if level == 0:  # top level: no parent, and no need to walk back over the whole page
-        return None
-    for i in range(index - 1, -1, -1):
-        if tokens[i].level < level and tokens[i].nesting == 1:
-            return i
-    return None
 
 
 def _citations(inline: Token, state: _PageState) -> list[Citation]:
@@ -238,7 +261,8 @@ def _citations(inline: Token, state: _PageState) -> list[Citation]:
         between = ""
         placed = []
         for citation in child.meta["citations"]:
-            line, col = _locate(state, "@" + citation.key, line, col)
+            braced = "@{" + citation.key + "}" in child.content
+            line, col = _locate(state, ("@{" if braced else "@") + citation.key, line, col)
             placed.append(_with_role(replace(citation, line=state.offset + line + 1,
                                              col=col + 1, sentence=state.sentence)))
             col += 1
@@ -287,10 +311,15 @@ def _words(text: str, count: int = 5) -> str:
 
 
 def _unique(state: _PageState, base: str) -> str:
-    candidate, n = base, 2
-    while candidate in state.ids:
-        candidate, n = f"{base}-{n}", n + 1
-    return candidate
+    """base, or else base-2, base-3...: the first not taken. Ids are never given back, so
+    the search for a base goes on from where it last stopped."""
+    if base not in state.ids:
+        return base
+    n = state.suffixes.get(base, 2)
+    while f"{base}-{n}" in state.ids:
+        n += 1
+    state.suffixes[base] = n + 1
+    return f"{base}-{n}"
 
 
 def _register(state: _PageState, claim_id: str, line: int, explicit: bool = False) -> str:
@@ -307,6 +336,7 @@ def _add_claim(state: _PageState, claim_id: str, inlines: list[Token],
                citations: list[Citation], span: tuple[int, int], explicit: bool = False) -> None:
     first, last = span
     ignored = frozenset().union(*(state.ignored.get(i, frozenset()) for i in range(first, last)))
+    state.claim_at[claim_id] = len(state.claims)
     state.claims.append(Claim(
         id=claim_id, page=state.slug, text=" ".join(plain_text(t) for t in inlines),
         citations=tuple(citations), line=state.offset + first + 1, explicit=explicit,
@@ -316,7 +346,7 @@ def _add_claim(state: _PageState, claim_id: str, inlines: list[Token],
 
 def _extend_claim(state: _PageState, claim_id: str, inline: Token,
                   citations: list[Citation]) -> None:
-    for i, claim in enumerate(state.claims):
-        if claim.id == claim_id:
-            state.claims[i] = replace(claim, text=f"{claim.text} {plain_text(inline)}",
-                                      citations=claim.citations + tuple(citations))
+    i = state.claim_at[claim_id]
+    claim = state.claims[i]
+    state.claims[i] = replace(claim, text=f"{claim.text} {plain_text(inline)}",
+                              citations=claim.citations + tuple(citations))

@@ -1,7 +1,8 @@
 """Load stage: the only module that reads the site folder.
 
-Returns the folder's texts as values; a file that is not UTF-8 becomes a diagnostic
-with the line and column of its first bad byte.
+Returns the folder's texts as values, with LF line ends; a file that is not UTF-8, or
+that holds a control character, becomes a diagnostic with the line and column of its
+first bad byte or character.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from k2site.diagnostics import Diagnostic, error
+from k2site.files.characters import control_characters, with_lf
 from k2site.files.folders import (
     OUTPUT_MARKER,
     PAGES,
@@ -73,13 +75,17 @@ def _decode(root: Path, path: Path) -> tuple[SourceText | None, list[Diagnostic]
     rel = path.relative_to(root).as_posix()
     data = path.read_bytes()
     try:
-        return SourceText(rel, data.decode("utf-8").removeprefix("\ufeff")), []
+        text = with_lf(data.decode("utf-8").removeprefix("\ufeff"))
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        # counted in characters and lines as the editor shows them, whatever the line ends
+        before = with_lf(data[: exc.start].decode("utf-8", errors="replace"))
+        line = before.count("\n") + 1
+        col = len(before) - (before.rfind("\n") + 1) + 1
         return None, [error(rel, line, col, "encoding",
                             f"this file is not UTF-8 (byte 0x{data[exc.start]:02x}); "
                             "save it as UTF-8")]
+    problems = control_characters(rel, text)
+    return (None if problems else SourceText(rel, text)), problems
 
 
 def outside(root: Path, path: Path) -> Diagnostic | None:

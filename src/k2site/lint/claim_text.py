@@ -12,10 +12,11 @@ import re
 from bisect import bisect_right
 
 # Markdown syntax, blanked before matching: inline anywhere, block markers at line starts.
-_INLINE_MARKUP = re.compile(
-    r"<!--[\s\S]*?-->|<[A-Za-z/][^>\n]*>|!?\[|\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|\]"
-    r"|[*_`~]+|\\(?=[^\w\s])"
-)
+# Comments (`<!-- -->`), tags (`<a ...>`) and link targets (`](url "title")`) can run far:
+# their ends are found by `_Next`, so that a claim of many unclosed `<!--`, `<a` or `](`
+# is read once, not once per opener. The rest is short.
+_SHORT_MARKUP = re.compile(r"!?\[|\]|[*_`~]+|\\(?=[^\w\s])")
+_LINK_TITLE = re.compile(r"\s+\"[^\"]*\"\)")
 _MARKUP_CHAR = re.compile(r"[<!\[\]*_`~\\]")
 _LINE_MARKERS = frozenset(" \t-+*>#:0123456789")
 _NEWLINE = re.compile(r"\n")
@@ -23,8 +24,9 @@ _LINE_MARKUP = re.compile(r"[ \t]*(?::::.*|(?:[-+*]|\d+[.)])(?=[ \t])|>+|#+)")
 # Same-length replacements, so offsets in the masked text are offsets in the source.
 _PLAIN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
                         "\u00a0": " ", "\u2010": "-", "\u2011": "-"})
-# Starts with a plain character class, which lets `re` skip ahead fast.
-_SENTENCE_END = re.compile(r"[.!?][.!?]*[\"')\]]*(?=\s|$)")
+# Starts with a plain character class, which lets `re` skip ahead fast; only at the start
+# of a run of stops, and possessive, so that a long run of dots is read once.
+_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]++[\"')\]]*+(?=\s|$)")
 _LINE_BREAK = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*(?:[-+*]|\d+[.)]|:::)[ \t])")
 # Where a clause ends (matched on lower-cased text): hedges and negations reach no further.
 _CLAUSE_BREAK = re.compile(
@@ -57,12 +59,54 @@ def _inline_markup(plain: str) -> list[tuple[int, int]]:
     # A plain character scan finds where markup may start, far faster than searching
     # with the whole pattern; most claims have none.
     spans: list[tuple[int, int]] = []
+    ends = (_Next(plain, re.compile("-->")), _Next(plain, re.compile(r"[>\n]")),
+            _Next(plain, re.compile(r"[)\s]")))
     for candidate in _MARKUP_CHAR.finditer(plain):
-        if spans and candidate.start() < spans[-1][1]:
+        start = candidate.start()
+        if spans and start < spans[-1][1]:
             continue  # inside a link target already blanked
-        if markup := _INLINE_MARKUP.match(plain, candidate.start()):
-            spans.append(markup.span())
+        end = _markup_end(plain, start, *ends)
+        if end > start:
+            spans.append((start, end))
     return spans
+
+
+def _markup_end(plain: str, start: int, comment: _Next, tag: _Next, target: _Next) -> int:
+    """Where the Markdown or HTML syntax at start ends; start when there is none."""
+    if plain.startswith("<", start):
+        close = comment.after(start + 4) if plain.startswith("<!--", start) else -1
+        if close >= 0:
+            return close + 3
+        if plain[start + 1 : start + 2] in _TAG_START:
+            stop = tag.after(start + 2)
+            return stop + 1 if stop >= 0 and plain[stop] == ">" else start
+        return start
+    if plain.startswith("](", start):
+        stop = target.after(start + 2)
+        if stop >= 0 and plain[stop] == ")":
+            return stop + 1
+        title = _LINK_TITLE.match(plain, stop) if stop >= 0 else None
+        return title.end() if title else start + 1
+    short = _SHORT_MARKUP.match(plain, start)
+    return short.end() if short else start
+
+
+_TAG_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ/") - {""}
+
+
+class _Next:
+    """The first match of a pattern at or after a position, for positions that only grow:
+    each part of the text is searched once."""
+
+    def __init__(self, text: str, pattern: re.Pattern[str]) -> None:
+        self.text, self.pattern, self.found = text, pattern, -2
+
+    def after(self, pos: int) -> int:
+        if self.found == -1 or self.found >= pos:
+            return self.found
+        match = self.pattern.search(self.text, pos)
+        self.found = match.start() if match else -1
+        return self.found
 
 
 class ClaimText:
@@ -81,6 +125,10 @@ class ClaimText:
         self.lower = lower
         self._sentences: list[int] = []
         self._clauses: dict[int, list[int]] = {}
+        self.cues: dict[tuple[int, int], tuple[bool, int, list[int]]] = {}
+        """The wording cues of each clause, found once (see `wording._excused`)."""
+        self.found: dict[tuple[str, tuple[int, int]], bool] = {}
+        """Whether a pattern occurs in a span, found once (see `wording._found_in`)."""
 
     def sentence(self, pos: int) -> tuple[int, int]:
         if not self._sentences:

@@ -20,6 +20,7 @@ sentences and clauses `claimtext`'s, and the grammar around a matched word
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from k2site.lint.claim_text import ClaimText
@@ -139,7 +140,7 @@ def _assess(match: re.Match[str], doc: ClaimText, group: str, vocab: Vocabulary)
     if term is None:
         return None
     sentence = doc.sentence(match.start())
-    if _QUESTION_END.search(doc.lower, *sentence):
+    if _found_in(doc, _QUESTION_END, sentence):
         return None
     if term.form != "phrase" and not has_object(match, term, doc.lower):
         return None  # "risk increases with age" reports a change, not a cause
@@ -147,12 +148,11 @@ def _assess(match: re.Match[str], doc: ClaimText, group: str, vocab: Vocabulary)
     start, form, licensed, strong = _extent(match, term, doc.lower, clause[0], vocab)
     if not (licensed or asserts(match, term, doc, sentence[0], vocab)):
         return None
-    if (group in _CAUSE_WITHOUT_CERTAINTY and not strong) or _excused(
-            doc.lower, clause, start, vocab):
+    if (group in _CAUSE_WITHOUT_CERTAINTY and not strong) or _excused(doc, clause, start, vocab):
         return None
     if previous_word(doc.masked, sentence[0], start) in vocab.research_nouns:
         return None  # "these findings contribute to the literature": about research
-    if group == "none" and not vocab.health.search(doc.lower, *sentence):
+    if group == "none" and not _found_in(doc, vocab.health, sentence):
         return None
     return _Hit(start, match.end(), term, form, strong, clause)
 
@@ -177,20 +177,34 @@ def _extent(match: re.Match[str], term: Term, lower: str, lo: int,
     return start, form, licensed, term.strong
 
 
+def _found_in(doc: ClaimText, pattern: re.Pattern[str], span: tuple[int, int]) -> bool:
+    """Whether the pattern occurs in a span of the claim, searched once per span: a long
+    sentence of many phrases is not searched again for each."""
+    known = (pattern.pattern, span)
+    if known not in doc.found:
+        doc.found[known] = pattern.search(doc.lower, *span) is not None
+    return doc.found[known]
+
+
 def _before(pattern: re.Pattern[str], lower: str, lo: int, start: int) -> re.Match[str] | None:
     """A match of `pattern` ending just before `start`, within the clause."""
     return pattern.search(lower, max(lo, start - 60), start)
 
 
-def _excused(lower: str, clause: tuple[int, int], start: int, vocab: Vocabulary) -> bool:
+def _excused(doc: ClaimText, clause: tuple[int, int], start: int, vocab: Vocabulary) -> bool:
     """Whether a hedge or negation before the words, or a scope, research or anecdote cue
     anywhere in the clause, makes them no claim."""
-    for cue in vocab.cues.finditer(lower, *clause):
-        if cue.lastgroup in _CLAUSE_WIDE:
-            return True
-        if cue.start() < start and (cue.lastgroup == "hedges" or start - cue.start() <= 60):
-            return True
-    return False
+    if clause not in doc.cues:
+        # once per clause, not once per phrase: a long clause of many phrases stays linear
+        cues = list(vocab.cues.finditer(doc.lower, *clause))
+        wide = any(cue.lastgroup in _CLAUSE_WIDE for cue in cues)
+        first_hedge = min((c.start() for c in cues if c.lastgroup == "hedges"), default=-1)
+        doc.cues[clause] = (wide, first_hedge, [cue.start() for cue in cues])
+    wide, first_hedge, starts = doc.cues[clause]
+    if wide or 0 <= first_hedge < start:
+        return True
+    near = bisect_left(starts, start - 60)
+    return near < len(starts) and starts[near] < start
 
 
 def _outermost(hits: list[_Hit]) -> list[_Hit]:

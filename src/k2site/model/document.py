@@ -104,9 +104,16 @@ class Study:
         return self.fields.get(name, "")
 
 
+#: Pandoc's citation modes besides the plain one: a narrative `@key` names the authors in
+#: the sentence, `[-@key]` leaves them out because the sentence already does.
+AUTHOR_IN_TEXT = "author-in-text"
+SUPPRESS_AUTHOR = "suppress-author"
+
+
 @dataclass(frozen=True)
 class Citation:
-    """One key inside a Pandoc citation group such as `[see @a, p. 12; @b]`."""
+    """One key of a Pandoc citation: in a group such as `[see @a, p. 12; -@b]`, or a
+    narrative `@a` in the sentence."""
 
     key: str
     """The cited BibTeX key."""
@@ -129,6 +136,8 @@ class Citation:
     def role(self) -> str:
         """`supports` (a plain citation), `contradicts` or `background`."""
         return role_of(self.cito) if self.cito else SUPPORTS
+    mode: str = ""
+    """"" for a plain citation, `AUTHOR_IN_TEXT` or `SUPPRESS_AUTHOR`."""
 
 
 @dataclass(frozen=True)
@@ -241,4 +250,6 @@ class Page:
     def is_index(self) -> bool:
         """Whether the page is an article folder's `index.md`."""
         return bool(self.folder) and self.slug == self.folder
+    slug_line: int = 1
+    """Line of the `slug:` key in the file; 1 when the slug comes from the file name."""
 

@@ -154,7 +154,7 @@ def _check_slugs(pages: Sequence[Page]) -> list[Diagnostic]:
     seen: dict[str, str] = {}
     for page in sorted(pages, key=lambda p: p.path):
         if page.slug in RESERVED_SLUGS and not page.is_index:
-            problems.append(error(page.path, 1, 1, "reserved-slug",
+            problems.append(error(page.path, page.slug_line, 1, "reserved-slug",
                                   f"slug '{page.slug}' is reserved for a folder k2site writes;"
                                   " choose another with 'slug:'"))
         elif page.slug in RESERVED_SLUGS:
@@ -166,7 +166,7 @@ def _check_slugs(pages: Sequence[Page]) -> list[Diagnostic]:
                                   f"the article folder's address '{page.slug}/' is also used"
                                   f" by {seen[page.slug]}; rename one of them"))
         elif page.slug in seen:
-            problems.append(error(page.path, 1, 1, "duplicate-slug",
+            problems.append(error(page.path, page.slug_line, 1, "duplicate-slug",
                                   f"slug '{page.slug}' is also used by {seen[page.slug]}"))
         seen.setdefault(page.slug, page.path)
     return problems

@@ -178,6 +178,19 @@ class Bibliography:
             return key
         return self._cached("cite", key, self._format_cite)
 
+    def cite_parts(self, key: str) -> tuple[str, str]:
+        """The in-text label split for a narrative citation in an author-date style: the
+        names and the rest, ("Lippi & Franchini", "2011") for Pandoc's `Lippi & Franchini
+        (2011)`; ("", label) for a numeric style or a label that does not begin with names.
+        The rest alone is the label of `[-@key]`."""
+        label = self.cite_label(key, 0)
+        if self.numeric or key not in self._studies:
+            return "", label
+        rest = self._cached("cite-rest", key, self._format_cite_rest)
+        if rest and label.endswith(rest) and len(rest) < len(label):
+            return label[: -len(rest)].rstrip(" ,;:"), rest
+        return "", label
+
     def format_item(self, item: Mapping[str, Any]) -> str:
         """One CSL-JSON item formatted as a bibliography entry (safe HTML, no number);
         for "cite this page", where the page itself is a `webpage` item."""
@@ -241,6 +254,20 @@ class Bibliography:
         bib.register(citation)
         text = str(bib.cite(citation, lambda item: None))
         return to_plain(text).strip().strip("()[]").strip()
+
+    def _format_cite_rest(self, key: str) -> str:
+        """What the label holds after its names: the label of the same entry by one author
+        whose name is a mark (a private-use character), cut after the mark."""
+        from citeproc import Citation, CitationItem, CitationStylesBibliography
+        from citeproc.source.json import CiteProcJSON
+
+        mark = "\ue00f"
+        marked = {**self._item(key), "author": [{"family": mark}]}
+        bib = CitationStylesBibliography(self._style, CiteProcJSON([marked]), MARKUP)
+        citation = Citation([CitationItem(self._ids[key])])
+        bib.register(citation)
+        text = to_plain(str(bib.cite(citation, lambda item: None))).strip()
+        return text.partition(mark)[2].strip().strip("()[]").strip(" ,;:")
 
     def _format_item(self, item: Mapping[str, Any]) -> str:
         from citeproc import Citation, CitationItem, CitationStylesBibliography

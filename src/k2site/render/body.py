@@ -15,7 +15,7 @@ from markupsafe import Markup
 from k2site.content.syntax import PLACEHOLDER
 from k2site.files.folders import study_slug
 from k2site.model.claim_evidence import NO_EVIDENCE
-from k2site.model.document import Citation, Page
+from k2site.model.document import AUTHOR_IN_TEXT, Citation, Page
 from k2site.model.evidence import GROUP_BY_ID, EvidenceGroup
 from k2site.model.roles import ROLE_LABEL, SUPPORTS
 from k2site.model.site import Site
@@ -56,27 +56,34 @@ class CitationHtml:
     bibliography: Bibliography
     badges: Badges
     root: str
-    made: dict[tuple[str, str, str, str], str] = field(default_factory=dict, compare=False)
-    """Each citation's HTML by key, prefix, locator and role: a study is cited from many
-    pages."""
+    made: dict[tuple[str, str, str, str, str], str] = field(default_factory=dict, compare=False)
+    """Each citation's HTML by key, prefix, locator, role and mode: a study is cited from
+    many pages."""
     article: str = ""
     """The article whose citation numbers these are (SPEC §6: each article's own)."""
 
     def citation_html(self, citations: Sequence[Citation]) -> str:
         parts = []
         for citation in citations:
-            ident = (citation.key, citation.prefix, citation.locator, citation.role)
+            ident = (citation.key, citation.prefix, citation.locator, citation.role,
+                     citation.mode)
             if ident not in self.made:
                 self.made[ident] = self._item(citation)
             parts.append(self.made[ident])
         if self.bibliography.numeric:
+            # as Pandoc does with a numeric style, `@key found` shows the number alone
             return f'<sup class="citation">[{", ".join(parts)}]</sup>'
+        if len(citations) == 1 and citations[0].mode == AUTHOR_IN_TEXT:
+            return f'<span class="citation">{parts[0]}</span>'
         return f'<span class="citation">({"; ".join(parts)})</span>'
 
     def _item(self, citation: Citation) -> str:
         key = citation.key
         number = self.site.article_numbers.get(self.article, self.site.numbers).get(key, 0)
         label = self.bibliography.cite_label(key, number) if key in self.site.studies else key
+        names, shown = "", label
+        if citation.mode and not self.bibliography.numeric and key in self.site.studies:
+            names, shown = self.bibliography.cite_parts(key)
         study = self.site.studies.get(key)
         design = study.group.short if study else "unknown source"
         role = "" if citation.role == SUPPORTS else f' data-role="{citation.role}"'
@@ -86,9 +93,12 @@ class CitationHtml:
             design += ", retracted"
         link = (f'<a class="cite" href="{self.root}studies/{escape(study_slug(key))}/" '
                 f'data-key="{escape(key)}"{role} aria-label="{escape(_aria(label, design))}">'
-                f"{escape(label)}</a>")
+                f"{escape(shown)}</a>")
         prefix = f"{escape(citation.prefix)} " if citation.prefix else ""
         locator = f", {escape(citation.locator)}" if citation.locator else ""
+        if citation.mode == AUTHOR_IN_TEXT and not self.bibliography.numeric:
+            # Pandoc's `Lippi & Franchini (2011, p. 12)`; a label without names in brackets
+            return f"{escape(names)} ({link}{locator})" if names else f"({link}{locator})"
         return f"{prefix}{link}{locator}"
 
     def claim_badge_html(self, claim_id: str) -> str:
