@@ -50,15 +50,14 @@ LABEL_FORMS = ("normal", "author-only", "suppress-author")
 
 @dataclass
 class ReferenceCache:
-    """Formatted output, and converted CSL-JSON as JSON text, by a digest of their input
-    (kind, style, locale, entry fields). Owned by one pipeline run, which fills it from
-    the disk cache and saves what it `used`, or by `serve`, across its rebuilds."""
+    """Formatted output, and converted CSL-JSON and bibliography orders as JSON text, by
+    a digest of their input (kind, style, locale, entry fields). Owned by one pipeline
+    run, which fills it from the disk cache and saves what it `used`, or by `serve`,
+    across its rebuilds."""
 
     entries: dict[str, str] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)
     """The digests asked for since this cache was made: what a disk cache should keep."""
-    sorts: dict[str, list[str]] = field(default_factory=dict)
-    """Bibliography orders of non-numeric styles, by a digest of the items sorted."""
     styles: dict[tuple[str, str], CitationStylesStyle] = field(default_factory=dict)
     """Parsed styles by content digest and locale: parsing one costs more than a small
     site's whole build from the cache."""
@@ -196,16 +195,19 @@ class Bibliography:
     def sort_keys(self, keys: Sequence[str]) -> list[str]:
         """The keys in the style's bibliography order (citation order for numeric styles)."""
         known = self._known(keys)
-        if self.numeric or self._style.root.bibliography.sort is None:
+        if self.numeric or len(known) < 2:
             return known
-        digest = _digest("sort", self._style_hash, self.locale, {"keys": known,
-                         "items": [self._item(k) for k in known]})
-        if digest not in self.cache.sorts:
-            bib = _Batch(self._style, {self._ids[k]: self._item(k) for k in known}).bibliography
-            bib.sort()
-            by_id = {self._ids[k]: k for k in known}
-            self.cache.sorts[digest] = [by_id[item.key] for item in bib.items]
-        return list(self.cache.sorts[digest])
+        digest = _digest("sort", self._style_hash, self.locale, {"keys": known, "items": [
+            {k: v for k, v in self._item(key).items() if k != "id"} for key in known]})
+        return list(json.loads(self.cache.get(digest, lambda: json.dumps(self._sorted(known)))))
+
+    def _sorted(self, known: list[str]) -> list[str]:
+        if self._style.root.bibliography.sort is None:
+            return known
+        bib = _Batch(self._style, {self._ids[k]: self._item(k) for k in known}).bibliography
+        bib.sort()
+        by_id = {self._ids[k]: k for k in known}
+        return [by_id[item.key] for item in bib.items]
 
     def cite_label(self, key: str, number: int, locator: str = "", form: str = "normal") -> str:
         """Plain in-text label of one cited item in one of the `LABEL_FORMS`: `12`, or
