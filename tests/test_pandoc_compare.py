@@ -172,3 +172,15 @@ def test_the_named_pandoc_errors_still_happen(error: PandocError) -> None:
                       if error.corrected(key, style, text) is not None]
     print(f"\n{error.what}\n  " + "\n  ".join(found))
     assert found, f"Pandoc no longer makes this error: {error.what}"
+
+
+def test_the_author_date_order_is_pandocs() -> None:
+    """The K2 store sorted by APA as Pandoc sorts it. Known differences elsewhere: Pandoc
+    compares name lists name by name, ignoring the `&` (OHDSI: Hernan, Hernandez-Diaz, ...
+    before Hernan & Robins), and ignores the apostrophe in O'Mara."""
+    need(shutil.which("pandoc") is not None, "pandoc is not installed")
+    bib = STORES["k2.bib"]
+    studies, _ = parse_store([BibSource(bib.name, bib.read_text("utf-8"))])
+    bibliography = Bibliography(list(studies.values()), "apa")
+    theirs = list(pandoc_entries(bib, STYLES_DIR / bibliography.style.name))
+    assert bibliography.sort_keys(list(studies)) == theirs

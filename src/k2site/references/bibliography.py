@@ -204,7 +204,11 @@ class Bibliography:
     def _sorted(self, known: list[str]) -> list[str]:
         if self._style.root.bibliography.sort is None:
             return known
-        bib = _Batch(self._style, {self._ids[k]: self._item(k) for k in known}).bibliography
+        from citeproc.formatter import plain
+
+        # sorted on plain text: italics marked with private-use characters sort last
+        items = {self._ids[k]: self._item(k) for k in known}
+        bib = _Batch(self._style, items, plain).bibliography
         bib.sort()
         by_id = {self._ids[k]: k for k in known}
         return [by_id[item.key] for item in bib.items]
@@ -310,7 +314,8 @@ def _digest(kind: str, style: str, locale: str, item: Mapping[str, Any]) -> str:
 class _Batch:
     """Many CSL items in one citeproc-py bibliography, each formattable on its own."""
 
-    def __init__(self, style: CitationStylesStyle, items: Mapping[str, Mapping[str, Any]]):
+    def __init__(self, style: CitationStylesStyle, items: Mapping[str, Mapping[str, Any]],
+                 formatter: Any = MARKUP):
         from citeproc import Citation, CitationItem, CitationStylesBibliography
         from citeproc.source.json import CiteProcJSON
 
@@ -324,7 +329,7 @@ class _Batch:
             if NAMES_SHOWN in item:  # not a CSL variable: read by citeproc_patches
                 source[ident][NAMES_SHOWN.replace("-", "_")] = item[NAMES_SHOWN]
         self.style = style
-        self.bibliography = CitationStylesBibliography(style, source, MARKUP)
+        self.bibliography = CitationStylesBibliography(style, source, formatter)
         self.cited = {ident: CitationItem(ident) for ident in items}
         for cited in self.cited.values():
             self.bibliography.register(Citation([cited]))

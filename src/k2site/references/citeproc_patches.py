@@ -14,6 +14,8 @@ citeproc-py gets wrong; together they make a bundled style format an entry as `p
 - `If._is_numeric`: CSL's is-numeric accepts `12`, `2a`, `2-4`, `1, 3` and `7.2`, where
   citeproc-py took a single number only.
 - `Label._is_plural`: `number-of-pages` is looked up on the reference, not the citation.
+- `Label.process`, `Key.sort_keys`: a names element's label ("(Ed.)") is no part of a
+  sort key.
 - `Name.process`: BibTeX's `and others` ends the name list with "et al.", and a
   citation disambiguated by adding names shows them (`disambiguation`).
 - `Names.process`: while `names_marked` lasts, the names are marked in the output, to
@@ -197,6 +199,28 @@ def _et_al(self: Any, item: Any, count: int, others: bool, context: Any) -> dict
     return options
 
 
+_SORTING = False
+
+
+def _sort_keys(self: Any, items: Any, context: Any) -> Any:
+    """A sort key's values, with `_SORTING` set: citeproc-py does not pass its sort
+    options on through `<text macro=...>`, so an element cannot tell otherwise."""
+    global _SORTING
+    _SORTING = True
+    try:
+        return _ORIGINAL_SORT_KEYS(self, items, context)
+    finally:
+        _SORTING = False
+
+
+def _label_not_in_sort_keys(self: Any, item: Any, *args: Any, **kwargs: Any) -> Any:
+    """The label of a names element ("(Ed.)") is no part of a sort key, as in Pandoc's
+    citeproc: "Westfahl, G. (Ed.)" sorted after "Westfahl, G." by its label."""
+    if _SORTING and self.getparent().tag.endswith("}names"):
+        return None
+    return _ORIGINAL_LABEL(self, item, *args, **kwargs)
+
+
 _NAMES_SHOWN_VARIABLE = NAMES_SHOWN.replace("-", "_")
 _MARKING_NAMES = False
 
@@ -304,6 +328,10 @@ _ORIGINAL_NAMES_ELEMENT = citeproc_model.Names.process
 citeproc_model.Names.process = _names_element
 _ORIGINAL_IS_PLURAL = citeproc_model.Label._is_plural
 citeproc_model.Label._is_plural = _label_is_plural
+_ORIGINAL_LABEL = citeproc_model.Label.process
+citeproc_model.Label.process = _label_not_in_sort_keys
+_ORIGINAL_SORT_KEYS = citeproc_model.Key.sort_keys
+citeproc_model.Key.sort_keys = _sort_keys
 citeproc_model.If._is_numeric = _if_is_numeric
 _ORIGINAL_CASE = citeproc_model.TextCased.case
 citeproc_model.TextCased.case = _case
