@@ -1,13 +1,16 @@
 """Render-stage helper: BibTeX `Study` values -> CSL-JSON, formatted by citeproc-py.
 
 Read top to bottom: the public interface (`ReferenceCache`, `to_csl`, `csl_json`,
-`Bibliography`), then the digests and the style parsing; the output markup is
-`citeproc_markup`'s. The conversion of one entry, the way
-Pandoc's BibLaTeX reader does it, is `csl_json`'s (with `names`, `dates` and
-`capitalisation`); `citeproc_patches` mends citeproc-py where it breaks a CSL rule.
+`Bibliography`), then the digests, the formatting of many items at once (`_Batch`) and
+the style parsing; the output markup is `citeproc_markup`'s. The conversion of one
+entry, the way Pandoc's BibLaTeX reader does it, is `csl_json`'s (with `names`, `dates`
+and `capitalisation`); `citeproc_patches` mends citeproc-py where it breaks a CSL rule.
 Together they make a bundled style format an entry as `pandoc --citeproc` does
-(tests/test_pandoc_compare.py). citeproc-py is slow, so every formatted entry is kept in
-the run's `ReferenceCache` by a hash of the style and the entry's fields.
+(tests/test_pandoc_compare.py). A bibliography is formatted as a whole, as Pandoc does,
+so that citations that would print alike are told apart (`disambiguation`: 2007a,
+2007b); each entry still depends only on its own CSL item, which carries what was
+decided, so every formatted entry and label is kept in the run's `ReferenceCache` by a
+hash of the style and that item, and a build formats only what is new.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import io
 import json
 import re
 import warnings
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -27,27 +30,34 @@ from k2site.pipeline.workers import parallel_map
 from k2site.references.citeproc_markup import (
     CLOSING_QUOTE_THEN_PUNCTUATION,
     MARKUP,
+    citation_parts,
     to_html,
     to_plain,
 )
+from k2site.references.disambiguation import NAMES_SHOWN, Rules, disambiguate
 
 if TYPE_CHECKING:  # citeproc-py loads only when something is not in the cache yet
-    from citeproc import CitationStylesBibliography, CitationStylesStyle
+    from citeproc import CitationStylesStyle
 
 _CSL_NS = "{http://purl.org/net/xbiblio/csl}"
+
+#: How a citation can be printed (Pandoc's citation modes): whole (`Gast et al., 2009`),
+#: its names alone (`Gast et al.`, for `@gast2009 found`), or without them (`2009`, for
+#: `[-@gast2009]`). In a numeric style the names are empty and the rest is the number,
+#: as Pandoc prints `@gast2009 found` there: "[12] found".
+LABEL_FORMS = ("normal", "author-only", "suppress-author")
 
 
 @dataclass
 class ReferenceCache:
-    """Formatted output, and converted CSL-JSON as JSON text, by a digest of their input
-    (kind, style, locale, entry fields). Owned by one pipeline run, which fills it from
-    the disk cache and saves what it `used`, or by `serve`, across its rebuilds."""
+    """Formatted output, and converted CSL-JSON and bibliography orders as JSON text, by
+    a digest of their input (kind, style, locale, entry fields). Owned by one pipeline
+    run, which fills it from the disk cache and saves what it `used`, or by `serve`,
+    across its rebuilds."""
 
     entries: dict[str, str] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)
     """The digests asked for since this cache was made: what a disk cache should keep."""
-    sorts: dict[str, list[str]] = field(default_factory=dict)
-    """Bibliography orders of non-numeric styles, by a digest of the items sorted."""
     styles: dict[tuple[str, str], CitationStylesStyle] = field(default_factory=dict)
     """Parsed styles by content digest and locale: parsing one costs more than a small
     site's whole build from the cache."""
@@ -121,8 +131,17 @@ def csl_json(studies: Sequence[Study],
     return items
 
 
+#: One thing to format: a kind (`entry`, `cite`, `parts`, `item`) and a key or an item.
+Job = tuple[str, str | Mapping[str, Any]]
+
+
 class Bibliography:
-    """One CSL style applied to a store; formats entries and in-text labels."""
+    """One CSL style applied to a store: its entries, in-text labels and order.
+
+    The keys `prepare` is given are the bibliography, among which citations that would
+    print alike are told apart; keys asked for without `prepare` are prepared then, as
+    a bibliography of their own.
+    """
 
     def __init__(self, studies: Sequence[Study], style: CitationStyle | str,
                  cache: ReferenceCache | None = None, locale: str = "en-US") -> None:
@@ -134,8 +153,12 @@ class Bibliography:
         # keyed by content, so an edited site style is reloaded while `k2site serve` runs
         self._style_hash = hashlib.sha1(self.style.text).hexdigest()
         self.numeric = _is_numeric(self.style.text.decode("utf-8"))
+        self._rules = Rules.of_style(self.style.text.decode("utf-8"))
+        # citeproc-py lower-cases ids; a neutral id keeps `Smith2009` and `smith2009` apart
         self._ids = {key: f"k{i}" for i, key in enumerate(self._studies)}
         self._converted: dict[str, dict[str, Any]] = {}
+        self._added: dict[str, dict[str, Any]] = {}
+        self._members: frozenset[str] | None = None
 
     @property
     def _style(self) -> CitationStylesStyle:
@@ -147,36 +170,63 @@ class Bibliography:
             self.cache.styles[(self._style_hash, self.locale)] = parsed
         return parsed
 
+    def prepare(self, keys: Sequence[str], items: Sequence[Mapping[str, Any]] = (),
+                in_text: Iterable[str] = ()) -> None:
+        """Make `keys` the bibliography, and format what is not cached yet: its entries
+        and labels (also the names and the rest apart for the keys `in_text`), and the
+        `items`. All in one citeproc-py bibliography, across worker processes when there
+        are many: citeproc-py takes over half a millisecond an entry."""
+        known = self._known(keys)
+        convert_all([self._studies[k] for k in known], self._studies, self.cache)
+        self._disambiguate(known)
+        jobs: list[Job] = [("entry", key) for key in known]
+        if not self.numeric:
+            jobs += [("cite", key) for key in known]
+        jobs += [("parts", key) for key in self._known(in_text)]
+        self._format(jobs + [("item", item) for item in items])
+
     def entries(self, keys_in_citation_order: Sequence[str]) -> dict[str, str]:
         """Formatted entry per known key, as safe HTML, without its number or label."""
-        return {
-            key: self._entry(key)
-            for key in keys_in_citation_order
-            if key in self._studies
-        }
+        known = self._known(keys_in_citation_order)
+        if self._members is None or not self._members.issuperset(known):
+            self.prepare(known)
+        return {key: self._formatted("entry", key) for key in known}
 
     def sort_keys(self, keys: Sequence[str]) -> list[str]:
         """The keys in the style's bibliography order (citation order for numeric styles)."""
-        known = [k for k in dict.fromkeys(keys) if k in self._studies]
-        if self.numeric or self._style.root.bibliography.sort is None:
+        known = self._known(keys)
+        if self.numeric or len(known) < 2:
             return known
-        digest = _digest("sort", self._style_hash, self.locale, {"keys": known,
-                         "items": [self._item(k) for k in known]})
-        if digest not in self.cache.sorts:
-            bib = self._bibliography(known)
-            bib.sort()
-            by_id = {self._ids[k]: k for k in known}
-            self.cache.sorts[digest] = [by_id[item.key] for item in bib.items]
-        return list(self.cache.sorts[digest])
+        digest = _digest("sort", self._style_hash, self.locale, {"keys": known, "items": [
+            {k: v for k, v in self._item(key).items() if k != "id"} for key in known]})
+        return list(json.loads(self.cache.get(digest, lambda: json.dumps(self._sorted(known)))))
 
-    def cite_label(self, key: str, number: int, locator: str = "") -> str:
-        """Plain in-text label of one cited item: `12` or `Gast et al., 2009`. The
-        locator is not part of it: the caller appends it in both kinds of style."""
+    def _sorted(self, known: list[str]) -> list[str]:
+        if self._style.root.bibliography.sort is None:
+            return known
+        from citeproc.formatter import plain
+
+        # sorted on plain text: italics marked with private-use characters sort last
+        items = {self._ids[k]: self._item(k) for k in known}
+        bib = _Batch(self._style, items, plain).bibliography
+        bib.sort()
+        by_id = {self._ids[k]: k for k in known}
+        return [by_id[item.key] for item in bib.items]
+
+    def cite_label(self, key: str, number: int, locator: str = "", form: str = "normal") -> str:
+        """Plain in-text label of one cited item in one of the `LABEL_FORMS`: `12`, or
+        `Gast et al., 2009`, `Gast et al.` and `2009`. The locator is not part of it: the
+        caller appends it in both kinds of style."""
+        if form not in LABEL_FORMS:
+            raise ValueError(f"unknown citation form {form!r}; one of {', '.join(LABEL_FORMS)}")
         if self.numeric:
-            return str(number)
+            return "" if form == "author-only" else str(number)
         if key not in self._studies:
             return key
-        return self._cached("cite", key, self._format_cite)
+        if form == "normal":
+            return self._formatted("cite", key)
+        names, rest = citation_parts(self._formatted("parts", key))
+        return names if form == "author-only" else _bare(rest)
 
     def cite_parts(self, key: str) -> tuple[str, str]:
         """The in-text label split for a narrative citation in an author-date style: the
@@ -186,117 +236,98 @@ class Bibliography:
         label = self.cite_label(key, 0)
         if self.numeric or key not in self._studies:
             return "", label
-        rest = self._cached("cite-rest", key, self._format_cite_rest)
-        if rest and label.endswith(rest) and len(rest) < len(label):
-            return label[: -len(rest)].rstrip(" ,;:"), rest
-        return "", label
+        names = self.cite_label(key, 0, form="author-only")
+        rest = self.cite_label(key, 0, form="suppress-author")
+        return (names, rest) if names and rest else ("", label)
 
     def format_item(self, item: Mapping[str, Any]) -> str:
         """One CSL-JSON item formatted as a bibliography entry (safe HTML, no number);
         for "cite this page", where the page itself is a `webpage` item."""
-        return self.cache.get(self._item_digest(item), lambda: self._format_item(item))
+        self._format([("item", item)])
+        return self.cache.entries[self._job_digest(("item", item))]
 
-    def prepare(self, keys: Sequence[str], items: Sequence[Mapping[str, Any]] = ()) -> None:
-        """Format every entry and in-text label of `keys`, and every item, that is not
-        cached yet, across worker processes when there are many: citeproc-py takes over
-        a millisecond an entry, the largest serial cost of a cold build."""
-        convert_all([self._studies[k] for k in dict.fromkeys(keys) if k in self._studies],
-                    self._studies, self.cache)
-        kinds = ("entry",) if self.numeric else ("entry", "cite")
-        jobs: list[tuple[str, str | Mapping[str, Any]]] = [
-            (kind, key) for key in dict.fromkeys(keys) if key in self._studies
-            for kind in kinds]
-        jobs += [("item", item) for item in items]
-        digests = [self._item_digest(x) if isinstance(x, Mapping) else self._digest(kind, x)
-                   for kind, x in jobs]
+    def _known(self, keys: Iterable[str]) -> list[str]:
+        return [key for key in dict.fromkeys(keys) if key in self._studies]
+
+    def _disambiguate(self, keys: list[str]) -> None:
+        """Tell apart the citations of `keys` that would print alike (`disambiguation`),
+        from their labels without it (formatted here when not cached)."""
+        self._members, self._added = frozenset(keys), {}
+        if self.numeric or not self._rules.active:
+            return
+        self._format([("cite", key) for key in keys])
+        labels = {key: self._formatted("cite", key) for key in keys}
+        names = {key: _cited_names(self._item(key)) for key in keys}
+        self._added = disambiguate(labels, names, self._rules, self.sort_keys)
+
+    def _formatted(self, kind: str, key: str) -> str:
+        self._format([(kind, key)])
+        return self.cache.entries[self._job_digest((kind, key))]
+
+    def _format(self, jobs: Sequence[Job]) -> None:
+        """Format the jobs whose output is not cached yet, each distinct one once."""
+        digests = [self._job_digest(job) for job in jobs]
         self.cache.used.update(digests)
-        missing = [i for i, digest in enumerate(digests) if digest not in self.cache.entries]
+        missing = {digest: job for digest, job in zip(digests, jobs, strict=True)
+                   if digest not in self.cache.entries}
         if missing:
-            _ = self._style  # parsed before the workers fork, so that they share it
-        done = parallel_map(self._format_job, [jobs[i] for i in missing])
-        for i, text in zip(missing, done, strict=True):
-            self.cache.entries[digests[i]] = text
+            self.cache.entries.update(zip(missing, self._render(list(missing.values())),
+                                          strict=True))
 
-    def _format_job(self, job: tuple[str, str | Mapping[str, Any]]) -> str:
-        """One formatting job of `prepare`, in a worker process."""
+    def _render(self, jobs: list[Job]) -> list[str]:
+        """The jobs' outputs, from one citeproc-py bibliography of all their items, made
+        before the workers fork so that they share it."""
+        items: dict[str, Mapping[str, Any]] = {}
+        ids: list[tuple[str, str]] = []
+        for kind, what in jobs:
+            ident = f"item{len(items)}" if isinstance(what, Mapping) else self._ids[what]
+            items[ident] = what if isinstance(what, Mapping) else self._final_item(what)
+            ids.append((kind, ident))
+        return parallel_map(_Batch(self._style, items).render, ids)
+
+    def _job_digest(self, job: Job) -> str:
         kind, what = job
-        if isinstance(what, Mapping):
-            return self._format_item(what)
-        return (self._format if kind == "entry" else self._format_cite)(what)
-
-    def _entry(self, key: str) -> str:
-        return self._cached("entry", key, self._format)
-
-    def _digest(self, kind: str, key: str) -> str:
-        return _digest(kind, self._style_hash, self.locale, self._item(key))
-
-    def _item_digest(self, item: Mapping[str, Any]) -> str:
-        internal = {name: value for name, value in item.items() if name != "id"}
-        return _digest("item", self._style_hash, self.locale, internal)
-
-    def _cached(self, kind: str, key: str, make: Callable[[str], str]) -> str:
-        """Output per (style, locale, entry fields): unchanged entries are not re-rendered
-        when the site is rebuilt in the same process (`k2site serve`)."""
-        return self.cache.get(self._digest(kind, key), lambda: make(key))
+        item = what if isinstance(what, Mapping) else self._final_item(what)
+        return _digest(kind, self._style_hash, self.locale, item)
 
     def _item(self, key: str) -> dict[str, Any]:
         """The entry as citeproc-py's input, converted on first use."""
         if key not in self._converted:
-            self._converted[key] = _item_for(self._studies[key], self._ids[key], self._studies,
-                                             self.cache)
+            item = to_csl(self._studies[key], self._studies, self.cache)
+            item["id"] = self._ids[key]
+            self._converted[key] = item
         return self._converted[key]
 
-    def _format_cite(self, key: str) -> str:
-        from citeproc import Citation, CitationItem
+    def _final_item(self, key: str) -> Mapping[str, Any]:
+        """The item with what disambiguation added to it, if anything."""
+        added = self._added.get(key)
+        return {**self._item(key), **added} if added else self._item(key)
 
-        bib = self._bibliography([key])
-        citation = Citation([CitationItem(self._ids[key])])
-        bib.register(citation)
-        text = str(bib.cite(citation, lambda item: None))
-        return to_plain(text).strip().strip("()[]").strip()
 
-    def _format_cite_rest(self, key: str) -> str:
-        """What the label holds after its names: the label of the same entry by one author
-        whose name is a mark (a private-use character), cut after the mark."""
-        from citeproc import Citation, CitationItem, CitationStylesBibliography
-        from citeproc.source.json import CiteProcJSON
+def _bare(label: str) -> str:
+    """A citation without the brackets around it: the page puts its own."""
+    return label.strip().strip("()[]").strip()
 
-        mark = "\ue00f"
-        marked = {**self._item(key), "author": [{"family": mark}]}
-        bib = CitationStylesBibliography(self._style, CiteProcJSON([marked]), MARKUP)
-        citation = Citation([CitationItem(self._ids[key])])
-        bib.register(citation)
-        text = to_plain(str(bib.cite(citation, lambda item: None))).strip()
-        return text.partition(mark)[2].strip().strip("()[]").strip(" ,;:")
 
-    def _format_item(self, item: Mapping[str, Any]) -> str:
-        from citeproc import Citation, CitationItem, CitationStylesBibliography
-        from citeproc.source.json import CiteProcJSON
+def _cited_names(item: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The names a citation shows: the authors, else who stands in for them."""
+    for role in ("author", "editor", "translator", "collection-editor", "composer"):
+        if item.get(role):
+            return list(item[role])
+    return []
 
-        internal = {name: value for name, value in item.items() if name != "id"}
-        internal["id"] = "page"
-        bib = CitationStylesBibliography(self._style, CiteProcJSON([internal]), MARKUP)
-        bib.register(Citation([CitationItem("page")]))
-        return self._output(bib.bibliography(), item.get("language", "en"))
 
-    def _format(self, key: str) -> str:
-        from citeproc import Citation, CitationItem
+def _digest(kind: str, style: str, locale: str, item: Mapping[str, Any]) -> str:
+    fields = {name: value for name, value in item.items() if name != "id"}
+    payload = json.dumps([kind, style, locale, fields], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha1(payload.encode("utf-8")).hexdigest()
 
-        bib = self._bibliography([key])
-        bib.register(Citation([CitationItem(self._ids[key])]))
-        return self._output(bib.bibliography(), self._item(key).get("language", "en"))
 
-    def _output(self, rendered: Sequence[Any], language: str = "en") -> str:
-        if not rendered:
-            return ""
-        text = str(rendered[0])
-        quotes_take_punctuation = self._style.root.get_locale_option("punctuation-in-quote")
-        if str(quotes_take_punctuation).lower() == "true" and language.startswith("en"):
-            # American usage, `“good.”`, for English entries, as Pandoc does
-            text = CLOSING_QUOTE_THEN_PUNCTUATION.sub(r"\2\1", text)
-        return to_html(text)
+class _Batch:
+    """Many CSL items in one citeproc-py bibliography, each formattable on its own."""
 
-    def _bibliography(self, keys: Sequence[str]) -> CitationStylesBibliography:
+    def __init__(self, style: CitationStylesStyle, items: Mapping[str, Mapping[str, Any]],
+                 formatter: Any = MARKUP):
         from citeproc import Citation, CitationItem, CitationStylesBibliography
         from citeproc.source.json import CiteProcJSON
 
@@ -304,25 +335,44 @@ class Bibliography:
             # citeproc-py warns about CSL 1.0.2 variables it does not list (volume-title),
             # yet formats them; the warning would only be noise in the build output.
             warnings.simplefilter("ignore", UserWarning)
-            source = CiteProcJSON([self._item(k) for k in keys])
-        bib = CitationStylesBibliography(self._style, source, MARKUP)
-        for key in keys:
-            bib.register(Citation([CitationItem(self._ids[key])]))
-        return bib
+            source = CiteProcJSON([{**{k: v for k, v in item.items() if k != NAMES_SHOWN},
+                                    "id": ident} for ident, item in items.items()])
+        for ident, item in items.items():
+            if NAMES_SHOWN in item:  # not a CSL variable: read by citeproc_patches
+                source[ident][NAMES_SHOWN.replace("-", "_")] = item[NAMES_SHOWN]
+        self.style = style
+        self.bibliography = CitationStylesBibliography(style, source, formatter)
+        self.cited = {ident: CitationItem(ident) for ident in items}
+        for cited in self.cited.values():
+            self.bibliography.register(Citation([cited]))
+        self.languages = {ident: str(item.get("language", "en")) for ident, item in items.items()}
 
+    def render(self, job: tuple[str, str]) -> str:
+        """One job's output: an entry as safe HTML, or a label as plain text."""
+        kind, ident = job
+        if kind in ("entry", "item"):
+            rendered = self.style.render_bibliography([self.cited[ident]])
+            return self._entry(str(rendered[0]), self.languages[ident]) if rendered else ""
+        if kind == "parts":
+            from k2site.references.citeproc_patches import names_marked
 
-def _digest(kind: str, style: str, locale: str, item: dict[str, Any]) -> str:
-    fields = {name: value for name, value in item.items() if name != "id"}
-    payload = json.dumps([kind, style, locale, fields], sort_keys=True, ensure_ascii=False)
-    return hashlib.sha1(payload.encode("utf-8")).hexdigest()
+            with names_marked():
+                return to_plain(self._cite(ident))
+        return _bare(to_plain(self._cite(ident)))
 
+    def _cite(self, ident: str) -> str:
+        from citeproc import Citation, CitationItem
 
-def _item_for(study: Study, internal_id: str, store: Mapping[str, Study],
-              cache: ReferenceCache) -> dict[str, Any]:
-    # citeproc-py lower-cases ids; a neutral id keeps `Smith2009` and `smith2009` apart.
-    item = to_csl(study, store, cache)
-    item["id"] = internal_id
-    return item
+        citation = Citation([CitationItem(ident)])
+        self.bibliography.register(citation)
+        return str(self.bibliography.cite(citation, lambda item: None))
+
+    def _entry(self, text: str, language: str) -> str:
+        quotes_take_punctuation = self.style.root.get_locale_option("punctuation-in-quote")
+        if str(quotes_take_punctuation).lower() == "true" and language.startswith("en"):
+            # American usage, `“good.”`, for English entries, as Pandoc does
+            text = CLOSING_QUOTE_THEN_PUNCTUATION.sub(r"\2\1", text)
+        return to_html(text)
 
 
 def _parse_style(text: bytes, locale: str) -> CitationStylesStyle:

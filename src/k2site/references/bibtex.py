@@ -1,7 +1,8 @@
 """Parse stage for the BibTeX store: `.bib` texts -> `Study` values and diagnostics.
 
-bibtexparser 2 does the parsing; this module turns its failed blocks into positioned
-diagnostics, decodes LaTeX, and checks the custom `evidence` and `verification` fields
+bibtexparser 2 splits the text into blocks; this module turns its failed blocks into
+positioned diagnostics, expands `@string` macros and `#` concatenations
+(`bibtex_strings`), decodes LaTeX, and checks the custom `evidence` and `verification` fields
 against the vocabulary of SPEC §3.
 """
 
@@ -18,6 +19,7 @@ from k2site.files.folders import STUDIES, study_slug
 from k2site.model.document import Study
 from k2site.model.evidence import DESIGNS, VERIFICATIONS
 from k2site.references import latex, registries, retractions
+from k2site.references.bibtex_strings import field_text, macros
 
 if TYPE_CHECKING:  # bibtexparser loads only when a .bib file changed (see `parse_file`)
     from bibtexparser import model as bib
@@ -72,7 +74,9 @@ def parse_file(source: BibSource) -> tuple[list[Study], list[Diagnostic]]:
     """One `.bib` file's entries, in file order, and its problems."""
     import bibtexparser
 
-    library = bibtexparser.parse_string(without_comment_lines(source.text))
+    # no middleware: the values stay as written, so that `#` can be told from the text
+    library = bibtexparser.parse_string(without_comment_lines(source.text), parse_stack=[])
+    defined = macros((string.key, string.value) for string in library.strings)
     diagnostics: list[Diagnostic] = []
     entries: dict[str, Study] = {}
     studies = []
@@ -80,7 +84,7 @@ def parse_file(source: BibSource) -> tuple[list[Study], list[Diagnostic]]:
         if not KEY.fullmatch(entry.key):
             diagnostics.append(_bad_key(source, entry))
             continue
-        study = _study(source.path, entry, diagnostics)
+        study = _study(source.path, entry, defined, diagnostics)
         entries.setdefault(study.key, study)
         studies.append(study)
     for block in library.failed_blocks:
@@ -98,8 +102,9 @@ def without_comment_lines(text: str) -> str:
     return _COMMENT_LINE.sub(lambda m: " " * len(m.group()), text)
 
 
-def _study(path: str, entry: bib.Entry, diagnostics: list[Diagnostic]) -> Study:
-    raw = {f.key.lower(): _text(f.value) for f in entry.fields}
+def _study(path: str, entry: bib.Entry, defined: dict[str, str],
+           diagnostics: list[Diagnostic]) -> Study:
+    raw = {f.key.lower(): field_text(_text(f.value), defined) for f in entry.fields}
     decoded = {name: _decode(name, value) for name, value in raw.items()}
     study = Study(
         key=entry.key,

@@ -2,7 +2,10 @@
 
 citeproc-py's own HTML formatter leaves variable text unescaped; `MARKUP` instead marks
 the style's markup with private-use characters, so that all text can be escaped first
-and the tags put in afterwards (`to_html`), or dropped (`to_plain`).
+and the tags put in afterwards (`to_html`), or dropped (`to_plain`). The names of an
+in-text citation can be marked the same way (`NAMES_OPEN`, `NAMES_CLOSE`, while
+`citeproc_patches.names_marked` lasts), which is how `citation_parts` cuts the
+author-only and author-suppressed forms from the whole citation.
 """
 
 from __future__ import annotations
@@ -12,6 +15,9 @@ from types import SimpleNamespace
 from typing import Any
 
 from k2site.text import escape_html
+
+#: Around the names of a citation rendered for its parts (see `citation_parts`).
+NAMES_OPEN, NAMES_CLOSE = "\ue003", "\ue004"
 
 
 def _tag(name: str) -> Any:
@@ -46,6 +52,31 @@ def to_html(marked: str) -> str:
 
 def to_plain(marked: str) -> str:
     return _MARK.sub("", _tidy(marked))
+
+
+def citation_parts(marked: str) -> tuple[str, str]:
+    """A citation whose names are marked -> (its names alone, the rest without them):
+    `Gast et al., 2009` -> (`Gast et al.`, `2009`). Only the first marked stretch counts
+    (a substitute's names are inside it); the delimiter after the names goes with them."""
+    start = marked.find(NAMES_OPEN)
+    end = _matching_close(marked, start)
+    if start < 0 or end < 0:
+        return "", _unmarked(marked)
+    rest = _unmarked(marked[:start]) + _unmarked(marked[end + 1:]).lstrip(" ,;:")
+    return _unmarked(marked[start + 1:end]), rest
+
+
+def _matching_close(marked: str, start: int) -> int:
+    depth = 0
+    for index in range(max(start, 0), len(marked) if start >= 0 else 0):
+        depth += (marked[index] == NAMES_OPEN) - (marked[index] == NAMES_CLOSE)
+        if depth == 0:
+            return index
+    return -1
+
+
+def _unmarked(text: str) -> str:
+    return text.replace(NAMES_OPEN, "").replace(NAMES_CLOSE, "")
 
 
 CLOSING_QUOTE_THEN_PUNCTUATION = re.compile(r"(”)([.,])")

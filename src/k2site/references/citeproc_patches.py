@@ -14,9 +14,16 @@ citeproc-py gets wrong; together they make a bundled style format an entry as `p
 - `If._is_numeric`: CSL's is-numeric accepts `12`, `2a`, `2-4`, `1, 3` and `7.2`, where
   citeproc-py took a single number only.
 - `Label._is_plural`: `number-of-pages` is looked up on the reference, not the citation.
-- `Name.process`: BibTeX's `and others` ends the name list with "et al.".
+- `Label.process`, `Key.sort_keys`: a names element's label ("(Ed.)") is no part of a
+  sort key.
+- `Name.process`: BibTeX's `and others` ends the name list with "et al.", and a
+  citation disambiguated by adding names shows them (`disambiguation`).
+- `Names.process`: while `names_marked` lasts, the names are marked in the output, to
+  cut a citation into its author-only and author-suppressed forms.
 - `CitationStylesElement.xpath_search`: each lookup is cached, as style trees do not
   change shape after loading (a third of the formatting time).
+- `CitationItem.reference`, `CitationStylesElement.get_root`, `Locale.get_option`:
+  looked up once per cited item, element, and locale option (a quarter of the rest).
 - `Date.render_single_date`: a locale's date format joins its parts with its own
   delimiter, not the calling element's (`2006Jan`).
 - `TextCased.case`: `text-case="title"` as Pandoc's citeproc applies it (`capitalisation`).
@@ -26,12 +33,18 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
+import citeproc
 from citeproc import model as citeproc_model
 from citeproc.source import VariableError
+from citeproc.string import String
 
 from k2site.references.capitalisation import title_case
+from k2site.references.citeproc_markup import NAMES_CLOSE, NAMES_OPEN
+from k2site.references.disambiguation import NAMES_SHOWN
 
 
 def _repress_substituted(self: Any, child: Any, context: Any) -> None:
@@ -59,7 +72,8 @@ def _called_elements(element: Any, seen: set[str]) -> list[Any]:
 
 def _last_page(self: Any, first: str, last: str) -> str:
     """The second page of a range per `page-range-format`, as Pandoc's citeproc shortens
-    it, except that a longer second number is never cut (Pandoc turns `1-11` into `1-1`)."""
+    it, except that a longer second number is never cut (Pandoc turns `1-11` into `1-1`,
+    and `10:1-10:17` into `10:1-7`)."""
     page_format = self.get_root().get_option("page-range-format")
     first_prefix, last_prefix = first.rstrip("0123456789"), last.rstrip("0123456789")
     if page_format is None or first_prefix != last_prefix:
@@ -69,8 +83,10 @@ def _last_page(self: Any, first: str, last: str) -> str:
         return last
     if len(y) < len(x):
         y = x[: len(x) - len(y)] + y  # `1620-35` means `1620-1635`
-    if page_format == "expanded" or len(y) > len(x):
+    if page_format == "expanded":
         return last_prefix + y
+    if len(y) > len(x):
+        return y  # `10:1-10:17` is `10:1-17`: the shared prefix goes, as in Pandoc
     if page_format.startswith("chicago"):
         return _chicago_last_page(x, y)
     return _minimal_last_page(x, y, 2 if page_format == "minimal-two" else 1)
@@ -141,23 +157,93 @@ def _label_is_plural(self: Any, item: Any) -> bool:
     return digits is not None and int(digits.group()) > 1
 
 
-def _names_with_others(self: Any, item: Any, variable: str, *args: Any, **kwargs: Any) -> Any:
-    """BibTeX's `and others` ends the list with "et al.", as in Pandoc's citeproc."""
+def _name_list(self: Any, item: Any, variable: str, context: Any = None,
+               sort_options: Any = None, **kwargs: Any) -> Any:
+    """BibTeX's `and others` ends the list with "et al.", and a citation disambiguated by
+    adding names shows as many as it was given (`NAMES_SHOWN`), as in Pandoc's citeproc."""
     names = item.reference.get(variable, [])
-    if not names or names[-1].get("literal") != "others":
-        return _ORIGINAL_NAMES(self, item, variable, *args, **kwargs)
-    item.reference[variable] = names[:-1]
+    others = bool(names) and names[-1].get("literal") == "others"
+    if sort_options is not None and others:  # a sort key: sorted by the known names
+        item.reference[variable] = names[:-1]
+        try:
+            return _ORIGINAL_NAMES(self, item, variable, context, sort_options, **kwargs)
+        finally:
+            item.reference[variable] = names
+    if sort_options is None:
+        sort_options = _et_al(self, item, len(names), others, context) or None
+    return _ORIGINAL_NAMES(self, item, variable, context, sort_options, **kwargs)
+
+
+def _et_al(self: Any, item: Any, count: int, others: bool, context: Any) -> dict[str, Any]:
+    """The et-al options for a name list that ends in `others` or was disambiguated.
+
+    `others` counts as a name, as in Pandoc: when the style shortens the list, it is
+    shortened as usual; else every known name is shown, then "et al.". The last name is
+    unknown, so a style's `et-al-use-last` ("A, B, ... Z") does not apply.
+    """
+    shown = int(str(item.reference.get(_NAMES_SHOWN_VARIABLE, 0)))
+    if not others and not shown:
+        return {}
+    minimum = self.get_option("et-al-min", context)
+    first = self.get_option("et-al-use-first", context)
+    shortened = bool(minimum) and count >= minimum
+    if others and not shortened:
+        minimum, first, shortened = count, count - 1, True
+    if shown and shortened:
+        first = max(first, shown)
+        if first >= count and not others:
+            minimum = 0  # every name fits: no "et al."
+    options: dict[str, Any] = {"et-al-min": minimum, "et-al-use-first": first}
+    if others:
+        options.update({"et-al-use-first": min(first, count - 1), "et-al-use-last": "false"})
+    return options
+
+
+_SORTING = False
+
+
+def _sort_keys(self: Any, items: Any, context: Any) -> Any:
+    """A sort key's values, with `_SORTING` set: citeproc-py does not pass its sort
+    options on through `<text macro=...>`, so an element cannot tell otherwise."""
+    global _SORTING
+    _SORTING = True
     try:
-        text = _ORIGINAL_NAMES(self, item, variable, *args, **kwargs)
+        return _ORIGINAL_SORT_KEYS(self, items, context)
     finally:
-        item.reference[variable] = names
-    minimum = self.get_option("et-al-min", kwargs.get("context"))
-    if not text or (minimum and len(names) - 1 >= minimum > 1):
-        return text  # the style already shortened the list with its own et al.
-    precedes = self.get_option("delimiter-precedes-et-al", kwargs.get("context"))
-    comma = precedes == "always" or (precedes == "contextual" and len(names) > 2)
-    delimiter = self.get_option("delimiter", kwargs.get("context")) if comma else " "
-    return text + delimiter + self.et_al()
+        _SORTING = False
+
+
+def _label_not_in_sort_keys(self: Any, item: Any, *args: Any, **kwargs: Any) -> Any:
+    """The label of a names element ("(Ed.)") is no part of a sort key, as in Pandoc's
+    citeproc: "Westfahl, G. (Ed.)" sorted after "Westfahl, G." by its label."""
+    if _SORTING and self.getparent().tag.endswith("}names"):
+        return None
+    return _ORIGINAL_LABEL(self, item, *args, **kwargs)
+
+
+_NAMES_SHOWN_VARIABLE = NAMES_SHOWN.replace("-", "_")
+_MARKING_NAMES = False
+
+
+@contextmanager
+def names_marked() -> Iterator[None]:
+    """While it lasts, the names of what is rendered are marked (see `markup`), so that
+    the author-only and author-suppressed forms can be cut from a citation."""
+    global _MARKING_NAMES
+    _MARKING_NAMES = True
+    try:
+        yield
+    finally:
+        _MARKING_NAMES = False
+
+
+def _names_element(self: Any, item: Any, *args: Any, **kwargs: Any) -> Any:
+    """A `<names>` element, its output marked while `names_marked` lasts."""
+    text = _names_not_repressed(self, item, *args, **kwargs)
+    if not _MARKING_NAMES or text is None or isinstance(text, int) \
+            or kwargs.get("sort_options") is not None:
+        return text
+    return String(NAMES_OPEN) + text + String(NAMES_CLOSE)
 
 
 _XPATH_CACHE: dict[tuple[Any, str], Any] = {}
@@ -170,6 +256,44 @@ def _cached_xpath(self: Any, expression: str) -> Any:
     found = _XPATH_CACHE.get(key)
     if found is None:
         found = _XPATH_CACHE[key] = _ORIGINAL_XPATH(self, expression)
+    return found
+
+
+_ROOTS: dict[Any, Any] = {}
+
+
+def _cached_root(self: Any) -> Any:
+    """An element's root, looked up once (asked for half a million times in 2,000 entries)."""
+    found = _ROOTS.get(self)
+    if found is None:
+        found = _ROOTS[self] = self.getroottree().getroot()
+    return found
+
+
+_LOCALE_OPTIONS: dict[tuple[Any, str], tuple[Any, ...]] = {}
+
+
+def _cached_locale_option(self: Any, name: str) -> Any:
+    """A locale's style option, read once: citeproc-py searched the locale each time."""
+    key = (self, name)
+    if key not in _LOCALE_OPTIONS:
+        try:
+            _LOCALE_OPTIONS[key] = (_ORIGINAL_LOCALE_OPTION(self, name),)
+        except IndexError:  # this locale has no such option: the caller asks the next one
+            _LOCALE_OPTIONS[key] = ()
+    found = _LOCALE_OPTIONS[key]
+    if not found:
+        raise IndexError(name)
+    return found[0]
+
+
+def _cached_reference(self: Any) -> Any:
+    """A cited item's reference, looked up once: citeproc-py went through three dict
+    lookups and two attribute hooks for each of the hundred-odd uses in one entry."""
+    found = self.__dict__.get("_reference")
+    if found is None:
+        found = self.bibliography.source[self.key]
+        object.__setattr__(self, "_reference", found)  # CustomDict would store an item
     return found
 
 
@@ -193,17 +317,25 @@ def _case(self: Any, text: Any, language: str | None = None) -> Any:
 # The fixes take effect here, once, when the module is first imported; the fixes that
 # call citeproc-py's own method keep it as `_ORIGINAL_...`.
 
+citeproc.CitationItem.reference = property(_cached_reference)
+citeproc_model.CitationStylesElement.get_root = _cached_root
+_ORIGINAL_LOCALE_OPTION = citeproc_model.Locale.get_option
+citeproc_model.Locale.get_option = _cached_locale_option
 _ORIGINAL_XPATH = citeproc_model.CitationStylesElement.xpath_search
 citeproc_model.CitationStylesElement.xpath_search = _cached_xpath
 _ORIGINAL_NAMES = citeproc_model.Name.process
 _ORIGINAL_NAMES_ELEMENT = citeproc_model.Names.process
-citeproc_model.Names.process = _names_not_repressed
+citeproc_model.Names.process = _names_element
 _ORIGINAL_IS_PLURAL = citeproc_model.Label._is_plural
 citeproc_model.Label._is_plural = _label_is_plural
+_ORIGINAL_LABEL = citeproc_model.Label.process
+citeproc_model.Label.process = _label_not_in_sort_keys
+_ORIGINAL_SORT_KEYS = citeproc_model.Key.sort_keys
+citeproc_model.Key.sort_keys = _sort_keys
 citeproc_model.If._is_numeric = _if_is_numeric
 _ORIGINAL_CASE = citeproc_model.TextCased.case
 citeproc_model.TextCased.case = _case
 citeproc_model.Date.render_single_date = _locale_date_join
 citeproc_model.Substitute.add_to_repressed_list = _repress_substituted
 citeproc_model.FormatNumber._format_last_page = _last_page
-citeproc_model.Name.process = _names_with_others
+citeproc_model.Name.process = _name_list
