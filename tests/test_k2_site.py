@@ -129,7 +129,10 @@ def test_readers_see_overclaims_and_unsourced_health_statements(k2_build: Path) 
     sentence = dosing[dosing.index("there's no risk that you'll consume too much K2"):]
     assert sentence.index("States a health effect as fact, with no source cited") < 800
     # issue 16: dose advice stated as fact is one of them ("a higher dose ... is desirable")
-    assert "2 statements of a health effect with no source cited" in dosing
+    assert "and 2 health statements with none" in dosing
+    # the note quotes the words that go too far and gives the fairer wording of the check
+    assert ('Goes too far: <q class="reword-words">there\'s no risk</q>. Fairer:'
+            ' <q class="reword-fairer">there seems to be little risk</q>.') in dosing
     advice = dosing[dosing.index("a higher dose of vitamin K2 is also desirable"):]
     assert advice.index("States a health effect as fact, with no source cited") < 800
     # a source named in the prose warns editors, but marks nothing for readers

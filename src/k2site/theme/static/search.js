@@ -17,6 +17,7 @@
     if (!input || !list || !status) { return; }
     var groups = {};
     (jsonData("k2-groups") || []).forEach(function (g) { groups[g.id] = g; });
+    var synonyms = jsonData("k2-synonyms") || [];
     var pagefind = null;
     var claims = null;
     var serial = 0;
@@ -44,25 +45,81 @@
       return new URL(url.replace(/^\//, ""), site).href;
     }
 
+    function quote(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
+
+    function variants(query) {
+      // The query as typed, and with each word of a synonym group swapped for the others.
+      var all = [query];
+      synonyms.forEach(function (group) {
+        group.forEach(function (word) {
+          var pattern = new RegExp("(^|[^\\w-])" + quote(word) + "(?![\\w-])", "i");
+          all.slice().forEach(function (q) {
+            if (!pattern.test(q)) { return; }
+            group.forEach(function (other) {
+              var swapped = q.replace(pattern, function (m, before) { return before + other; });
+              if (all.indexOf(swapped) < 0) { all.push(swapped); }
+            });
+          });
+        });
+      });
+      return all.slice(0, 8);
+    }
+
+    function find(pf, queries, source) {
+      // Each query's results for one kind of source, best score first, each page once.
+      return Promise.all(queries.map(function (q) { return pf.search(q, { filters: { source: source } }); }))
+        .then(function (searches) {
+          var best = {};
+          searches.forEach(function (found) {
+            ((found && found.results) || []).forEach(function (r) {
+              if (!best[r.id] || r.score > best[r.id].score) { best[r.id] = r; }
+            });
+          });
+          return Object.keys(best).map(function (id) { return best[id]; })
+            .sort(function (a, b) { return b.score - a.score; });
+        });
+    }
+
     function highlight(text, terms) {
       var node = el("span", {}, []);
       if (!terms.length) { node.textContent = text; return node; }
-      var pattern = new RegExp("(" + terms.map(function (t) { return t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }).join("|") + ")", "ig");
+      var pattern = new RegExp("(" + terms.map(quote).join("|") + ")", "ig");
       text.split(pattern).forEach(function (part, i) {
         node.appendChild(i % 2 ? el("mark", {}, [part]) : doc.createTextNode(part));
       });
       return node;
     }
 
-    function excerpt(html) {
-      // Pagefind marks hits with <mark>; rebuild them as nodes rather than trusting HTML.
+    var END = /[.!?]["'”’)\]]*$/;
+    var LONGEST = 40;
+
+    function excerpt(data, terms) {
+      // The sentence the first match is in (past the title, which the result shows),
+      // cut to LONGEST words around the match: a sentence, not a window of words.
+      var words = (data.content || "").split(/\s+/);
+      var title = ((data.meta && data.meta.title) || "").split(/\s+/).length;
+      var hits = data.locations || [];
+      var at = hits.filter(function (i) { return i >= title; })[0];
+      if (at === undefined) { at = hits.length ? hits[0] : 0; }
+      var start = at, end = at;
+      while (start > 0 && !END.test(words[start - 1])) { start -= 1; }
+      while (end < words.length - 1 && !END.test(words[end])) { end += 1; }
+      // "2007;8(1):14-32." alone says little: take the sentence before it too
+      while (end - start < 8 && start > 0) {
+        start -= 1;
+        while (start > 0 && !END.test(words[start - 1])) { start -= 1; }
+      }
+      var before = "", after = "";
+      if (end - start + 1 > LONGEST) {
+        var from = Math.max(start, at - 12);
+        var to = Math.min(end, from + LONGEST - 1);
+        before = from > start ? "… " : "";
+        after = to < end ? " …" : "";
+        start = from;
+        end = to;
+      }
       var node = el("p", { "class": "search-excerpt" }, []);
-      html.split(/(<mark>.*?<\/mark>)/).forEach(function (part) {
-        var m = /^<mark>(.*)<\/mark>$/.exec(part);
-        var text = (m ? m[1] : part).replace(/<[^>]*>/g, "").replace(/&amp;/g, "&").replace(/&lt;/g, "<")
-          .replace(/&gt;/g, ">").replace(/&quot;/g, "\"").replace(/&#39;/g, "'");
-        node.appendChild(m ? el("mark", {}, [text]) : doc.createTextNode(text));
-      });
+      node.appendChild(highlight(before + words.slice(start, end + 1).join(" ") + after, terms));
       return node;
     }
 
@@ -97,7 +154,7 @@
           var sg = groups[data.meta.group] || { id: data.meta.group || "unknown", symbol: "", short: "Study" };
           item.className += " search-study";
           item.appendChild(el("p", { "class": "search-kind" }, ["Study · ", badge(sg.id, sg.symbol, sg.short)]));
-          item.appendChild(excerpt(data.excerpt || ""));
+          item.appendChild(excerpt(data, terms));
           list.appendChild(item);
           return;
         }
@@ -111,7 +168,7 @@
             ]);
           })));
         } else {
-          item.appendChild(excerpt(data.excerpt || ""));
+          item.appendChild(excerpt(data, terms));
         }
         list.appendChild(item);
       });
@@ -127,11 +184,20 @@
       }
       if (!query) { list.textContent = ""; status.textContent = "Type a word to search the claims, sections and studies."; return; }
       status.textContent = "Searching…";
-      load().then(function (pf) { return pf.search(query); }).then(function (search) {
-        return Promise.all(search.results.slice(0, 30).map(function (r) { return r.data(); }));
+      var queries = variants(query);
+      var terms = [];
+      queries.forEach(function (q) {
+        q.split(/\s+/).forEach(function (t) { if (t.length > 1 && terms.indexOf(t) < 0) { terms.push(t); } });
+      });
+      load().then(function (pf) {
+        // Sources not identified come after everything else, whatever their score.
+        return Promise.all([find(pf, queries, "identified"), find(pf, queries, "unidentified")]);
+      }).then(function (both) {
+        var shown = both[0].slice(0, 30);
+        shown = shown.concat(both[1].slice(0, Math.max(3, 30 - shown.length)));
+        return Promise.all(shown.map(function (r) { return r.data(); }));
       }).then(function (results) {
         if (mine !== serial) { return; }   // a newer query has started
-        var terms = query.split(/\s+/).filter(function (t) { return t.length > 1; });
         // the article's sections (with their claims) first, then the studies, each by rank
         var studies = results.filter(function (r) { return r.meta && r.meta.kind === "study"; });
         var sections = results.filter(function (r) { return studies.indexOf(r) < 0; });
