@@ -65,19 +65,45 @@
       return all.slice(0, 8);
     }
 
-    function find(pf, queries, source) {
-      // Each query's results for one kind of source, best score first, each page once.
-      return Promise.all(queries.map(function (q) { return pf.search(q, { filters: { source: source } }); }))
-        .then(function (searches) {
-          var best = {};
-          searches.forEach(function (found) {
-            ((found && found.results) || []).forEach(function (r) {
-              if (!best[r.id] || r.score > best[r.id].score) { best[r.id] = r; }
-            });
+    function find(pf, queries) {
+      // Each query's results, best score first, each page once.
+      return Promise.all(queries.map(function (q) { return pf.search(q); })).then(function (searches) {
+        var best = {};
+        searches.forEach(function (found) {
+          ((found && found.results) || []).forEach(function (r) {
+            if (!best[r.id] || r.score > best[r.id].score) { best[r.id] = r; }
           });
-          return Object.keys(best).map(function (id) { return best[id]; })
-            .sort(function (a, b) { return b.score - a.score; });
         });
+        return Object.keys(best).map(function (id) { return best[id]; })
+          .sort(function (a, b) { return b.score - a.score; });
+      });
+    }
+
+    var SHOWN = 30;
+
+    function pick(found) {
+      // The SHOWN best results, loaded a batch at a time until as many of them are real
+      // content (or 150 were looked at); sources not identified only fill what is left.
+      var real = [], unidentified = [], at = 0;
+      function more() {
+        var batch = found.slice(at, at + SHOWN);
+        at += SHOWN;
+        return Promise.all(batch.map(function (r) { return r.data(); })).then(function (loaded) {
+          loaded.forEach(function (d) { (tier(d) === 2 ? unidentified : real).push(d); });
+          if (real.length < SHOWN && at < found.length && at < 5 * SHOWN) { return more(); }
+          real = real.slice(0, SHOWN);
+          return real.concat(unidentified.slice(0, Math.max(3, SHOWN - real.length)));
+        });
+      }
+      return more();
+    }
+
+    function tier(result) {
+      // the article's sections (with their claims) first, then the studies, and the
+      // sources not identified last, whatever their score
+      var meta = result.meta || {};
+      if (meta.kind !== "study") { return 0; }
+      return meta.source === "unidentified" ? 2 : 1;
     }
 
     function highlight(text, terms) {
@@ -189,18 +215,13 @@
       queries.forEach(function (q) {
         q.split(/\s+/).forEach(function (t) { if (t.length > 1 && terms.indexOf(t) < 0) { terms.push(t); } });
       });
-      load().then(function (pf) {
-        // Sources not identified come after everything else, whatever their score.
-        return Promise.all([find(pf, queries, "identified"), find(pf, queries, "unidentified")]);
-      }).then(function (both) {
-        var shown = both[0].slice(0, 30);
-        shown = shown.concat(both[1].slice(0, Math.max(3, 30 - shown.length)));
-        return Promise.all(shown.map(function (r) { return r.data(); }));
-      }).then(function (results) {
+      load().then(function (pf) { return find(pf, queries); }).then(pick).then(function (results) {
         if (mine !== serial) { return; }   // a newer query has started
-        // the article's sections (with their claims) first, then the studies, each by rank
-        var studies = results.filter(function (r) { return r.meta && r.meta.kind === "study"; });
-        var sections = results.filter(function (r) { return studies.indexOf(r) < 0; });
+        results = results.map(function (r, i) { return [tier(r), i, r]; })
+          .sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; })
+          .map(function (t) { return t[2]; });
+        var studies = results.filter(function (r) { return tier(r) > 0; });
+        var sections = results.filter(function (r) { return tier(r) === 0; });
         render(sections.concat(studies), terms);
         var count = sections.reduce(function (n, r) { return n + claimHits(r, terms).length; }, 0);
         var found = [];
