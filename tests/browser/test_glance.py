@@ -23,17 +23,17 @@ def test_the_verdict_and_the_legend_come_before_the_text(reader_factory: Any) ->
     page = reader.page
     verdict = page.locator(".article-header .verdict")
     assert verdict.inner_text() == (
-        "Verdict: Mixed; typically links seen in people, not proof of cause.")
+        "Verdict: Mixed; typically background and opinion, not new studies.")
     box = verdict.bounding_box()
     assert box and box["y"] + box["height"] < 740, "the verdict is below the fold on a phone"
     legend = page.locator(".page-evidence .evidence-legend li")
-    assert legend.count() == 5
-    assert "3 observational: association, not cause" in legend.all_inner_texts()[2]
+    assert legend.count() == 4
+    assert "4 observational: association, not cause" in legend.all_inner_texts()[0]
     # each legend row's swatch has the colour of the bar's segment for that group
     colours = page.eval_on_selector_all(
         ".page-evidence .evidence-legend .swatch rect, .page-evidence .evidence-bar rect",
         "els => els.map(e => getComputedStyle(e).fill)")
-    assert colours[:5] == colours[5:]
+    assert colours[:4] == colours[4:]
     first = page.locator(".article-body a.badge").first
     assert first.inner_text().strip().endswith("Only background or opinion")
 

@@ -283,7 +283,7 @@ def overview(site: Site) -> dict[str, Any]:
         settled = [c for c in claims if not site.evidence[c.id].disputed]
         row = {"topic": topic, "anchor": f"topic-{slugify(topic, 'topic')}",
                **summary(site, settled, uncited_count(site, pages), len(disputed))}
-        row["total"] = len(claims) + row["uncited"]
+        row["total"] += len(disputed)  # every claim of the topic, and its unsourced statements
         for cell in row["rows"]:
             cell["anchor"] = f"{row['anchor']}-{cell['id']}"
             listed = [c for c in settled if site.groups[c.id].id == cell["id"]]
