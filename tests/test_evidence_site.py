@@ -130,7 +130,7 @@ def test_a_source_named_in_the_prose_warns_editors_but_marks_nothing_for_readers
     found = [d for d in result.diagnostics if d.path == "content/takeaway.md"]
     assert sorted(d.line for d in found) == [4, 4, 7, 9]
     # passages: "The site Walk Well ..." (0), "... is also desirable" (1), injection site (2)
-    assert result.site.uncited["takeaway"] == frozenset({1}) and len(page.passages) == 3
+    assert set(result.site.uncited["takeaway"]) == {1} and len(page.passages) == 3
 
 
 def test_a_snapshot_linked_from_outside_the_site_is_refused(

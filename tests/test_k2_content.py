@@ -32,6 +32,8 @@ SITE_KEYS = {
     "author",
     "citation_style",
     "disclaimer",
+    "warnings",
+    "synonyms",
 }
 EVIDENCE = {
     "meta-analysis",
@@ -170,6 +172,10 @@ def test_site_yaml() -> None:
     assert "author" not in site, "the article's author is unknown"
     for key in ("description", "disclaimer", "citation_style"):
         assert isinstance(site.get(key), str) and site[key].strip(), key
+    # the interaction of vitamin K antagonists with vitamin K, where readers meet K2 advice
+    (warfarin,) = site["warnings"]
+    assert "warfarin" in warfarin["text"] and "doctor" in warfarin["text"]
+    assert {"supplements", "dosing", "safety"} <= set(warfarin["topics"])
 
 
 def test_front_matter_is_valid() -> None:

@@ -97,7 +97,7 @@ def test_article_page_shows_evidence_disclaimer_and_review_date(k2_build: Path) 
     assert 'class="badge badge-observational"' in page and "Observational" in page
     assert "Medical disclaimer" in page
     assert '<time datetime="2026-11-29">' in page
-    assert "claims with sources cited" in page
+    assert "claims with cited evidence" in page
 
 
 def test_two_builds_are_byte_identical(k2_build: Path, tmp_path: Path,
@@ -129,7 +129,10 @@ def test_readers_see_overclaims_and_unsourced_health_statements(k2_build: Path) 
     sentence = dosing[dosing.index("there's no risk that you'll consume too much K2"):]
     assert sentence.index("States a health effect as fact, with no source cited") < 800
     # issue 16: dose advice stated as fact is one of them ("a higher dose ... is desirable")
-    assert "2 statements of a health effect with no source cited" in dosing
+    assert "and 3 health statements without" in dosing
+    # the note quotes the words that go too far and gives the fairer wording of the check
+    assert ('Goes too far: <q class="reword-words">there\'s no risk</q>. Fairer:'
+            ' <q class="reword-fairer">there seems to be little risk</q>.') in dosing
     advice = dosing[dosing.index("a higher dose of vitamin K2 is also desirable"):]
     assert advice.index("States a health effect as fact, with no source cited") < 800
     # a source named in the prose warns editors, but marks nothing for readers

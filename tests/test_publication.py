@@ -109,7 +109,7 @@ def test_home_lists_articles_newest_review_first(built: Path) -> None:
     card = home[home.index('href="omega-3/"'):home.index('href="vitamin-d/"')]
     assert "Written by Ben Okafor, Ana Lima · Last reviewed 15 November 2026" in \
         re.sub(r"<[^>]+>", "", card)
-    assert "4 claims with sources cited" in card
+    assert "4 claims with cited evidence" in card
     assert '<a href="about/">About this site</a>' in home  # a page, not an article
     assert home.count('class="section-card article-card"') == 3
 
@@ -144,7 +144,9 @@ def test_an_articles_opening_page_lists_its_sections_and_evidence(built: Path) -
     start = page.index("In this article</h2>")
     part = page[start:page.index("</section>", start)]
     assert part.index("Heart attacks and strokes") < part.index("Dose and food")
-    assert "4 claims with sources cited: 2 systematic review of studies; 2 randomised" in part
+    assert "4 claims with cited evidence" in part
+    assert ("2 systematic review of studies" in part
+            and "2 randomised controlled trial" in part)  # the legend's rows
 
 
 def test_highwire_tags_for_reference_managers(built: Path) -> None:

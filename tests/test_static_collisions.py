@@ -93,9 +93,10 @@ def test_files_beside_the_generated_ones_are_welcome(site: Path, tmp_path: Path,
 
 
 def test_overrides_must_be_a_list_of_paths(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    line = len((site / "site.yaml").read_text().splitlines()) + 1
     with (site / "site.yaml").open("a") as config:
         config.write("static_overrides: index.html\n")
     code, text, _ = run(["check", str(site)], capsys)
     assert code == 1
-    assert ("site.yaml:8:1: error: 'static_overrides' must be a list of paths under static/,"
-            " such as [index.html] [site-config]") in text
+    assert (f"site.yaml:{line}:1: error: 'static_overrides' must be a list of paths under"
+            " static/, such as [index.html] [site-config]") in text

@@ -98,7 +98,8 @@ K2_CLAIMS = {
     # calcium plus K2 and heart attacks: the meta-analysis tested calcium alone
     "bone-health/#bone-health-because-of-this-supplementing-with": "Background only",
     # the calcium score: a trial of vitamin K1 that found no overall difference
-    "heart-health/#heart-health-one-interesting-aspect-of-research": "Observational",
+    "heart-health/#heart-health-one-interesting-aspect-of-research":
+        "A link in people, not proof",  # the observational group's verdict
     # reviews found not enough evidence: no top badge for a statement about research
     "bone-health/#bone-health-however-as-is-often-the": "Background only",
 }

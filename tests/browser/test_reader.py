@@ -70,7 +70,7 @@ def test_preview_shows_design_participants_and_links(reader: Reader) -> None:
     assert "../studies/geleijnse2004/" in hrefs
 
 
-def test_preview_opens_on_focus_and_tab_reaches_its_links(reader: Reader) -> None:
+def test_preview_opens_on_focus_and_escape_closes_it(reader: Reader) -> None:
     reader.goto(ARTICLE)
     page = reader.page
     for _ in range(80):
@@ -81,12 +81,9 @@ def test_preview_opens_on_focus_and_tab_reaches_its_links(reader: Reader) -> Non
         pytest.fail("Tab never reached a citation")
     preview = page.locator(PREVIEW)
     preview.wait_for(state="visible")
-    page.keyboard.press("Tab")
-    assert page.evaluate("!!document.activeElement.closest('.preview')")
-    assert preview.is_visible()
     page.keyboard.press("Escape")
     preview.wait_for(state="detached")
-    # focus goes back to the citation, and the preview stays closed
+    # focus stays on the citation, and the preview stays closed
     assert page.evaluate("document.activeElement.matches('a.cite')")
     page.wait_for_timeout(200)
     assert preview.count() == 0

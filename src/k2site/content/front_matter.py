@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from k2site.content.site_lists import LIST_KEYS, parse_lists
 from k2site.diagnostics import Diagnostic, error
 from k2site.model.document import SiteConfig, Update
 
@@ -181,6 +182,10 @@ def _as_updates(v: Any) -> tuple[Update, ...] | None:
     return tuple(updates)
 
 
+def _as_list(v: Any) -> list[Any] | None:
+    return v if isinstance(v, list) else None
+
+
 def _as_date(v: Any) -> dt.date | None:
     if isinstance(v, dt.datetime):
         return v.date()
@@ -218,6 +223,9 @@ SITE_KEYS: dict[str, tuple[Callable[[Any], Any], str]] = {
     "citation_style": (_as_str, "a CSL style name or a path to a .csl file"),
     "disclaimer": (_as_str, "a text"),
     "static_overrides": (_as_topics, "a list of paths under static/, such as [index.html]"),
+    # checked item by item in site_lists, once known to be lists
+    "warnings": (_as_list, "a list of warnings, each with a 'text'"),
+    "synonyms": (_as_list, "a list of synonym groups, such as [MK-7, menaquinone-7]"),
 }
 
 
@@ -258,6 +266,9 @@ def site_config(path: str, text: str) -> tuple[SiteConfig | None, list[Diagnosti
         return None, [_retag(d, "site-config") for d in problems]
     typed, problems = validate(path, values, key_lines, SITE_KEYS, ("title", "base_url"),
                                "site-config")
+    lists, more = parse_lists(path, text, set(typed) & LIST_KEYS)
+    typed.update(lists)
+    problems += more
     base_url = typed.get("base_url", "")
     if base_url and not re.match(r"^https?://[^/\s]+", base_url):
         problems.append(error(path, key_lines.get("base_url", 1), 1, "site-config",

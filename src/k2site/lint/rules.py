@@ -16,7 +16,7 @@ from k2site.diagnostics import Diagnostic, error, warning
 from k2site.files.cache import Cache, key
 from k2site.files.load import SiteSource
 from k2site.model.document import Page
-from k2site.model.evidence import PROSE_SOURCE, overclaim_note
+from k2site.model.evidence import PROSE_SOURCE, Rewording, WordingNote, overclaim_note
 from k2site.model.site import Site
 from k2site.pipeline.workers import MIN_ITEMS, parallel_imap
 
@@ -31,6 +31,10 @@ class _Finding(NamedTuple):
     rule: str
     start: int
     message: str
+    words: str
+    """The phrase as readers read it."""
+    fairer: str
+    """The wording the evidence supports."""
 
 
 class _Wording:
@@ -66,17 +70,27 @@ class _Wording:
     def _check(self, text: str, group: str) -> list[_Finding]:
         from k2site.lint import wording
 
-        return [_Finding(f.rule, f.start, f.message)
+        return [_Finding(f.rule, f.start, f.message, _plain(f.phrase), f.suggestion)
                 for f in wording.check_claim(text, group, self.vocab)]
+
+
+def _plain(phrase: str) -> str:
+    """A phrase as written, as readers see it: no emphasis marks, one line."""
+    return " ".join(phrase.replace("*", "").split())
+
+
+#: The phrases of one flagged passage that go too far, with their fairer wording.
+Rewordings = tuple[Rewording, ...]
 
 
 class Findings(NamedTuple):
     """What the lint stage tells the site and the editor."""
 
-    flags: dict[str, str]
+    flags: dict[str, WordingNote]
     """Reader-facing overclaim note by claim id."""
-    uncited: dict[str, frozenset[int]]
-    """Flagged uncited paragraphs by page slug (indexes into `Page.passages`)."""
+    uncited: dict[str, dict[int, Rewordings]]
+    """Flagged uncited paragraphs by page slug (indexes into `Page.passages`), each with
+    the words that state a health effect as fact and their fairer wording."""
     diagnostics: list[Diagnostic]
 
 
@@ -112,12 +126,14 @@ def _lint(site: Site, source: SiteSource, vocab: _Wording) -> Findings:
     return findings
 
 
-#: A page's overclaim notes, flagged passages, warnings and the wording checks made.
-_PageFindings = tuple[dict[str, str], frozenset[int], list[Diagnostic], dict[str, list[_Finding]]]
+#: A page's overclaim notes by claim id, flagged uncited passages, warnings, and the
+#: wording checks it made (for the parent's cache).
+_PageFindings = tuple[dict[str, WordingNote], dict[int, Rewordings], list[Diagnostic],
+                      dict[str, list[_Finding]]]
 
 
 def lint_page(site: Site, page: Page, text: str, extra: str | None
-              ) -> tuple[dict[str, str], frozenset[int], list[Diagnostic]]:
+              ) -> tuple[dict[str, WordingNote], dict[int, Rewordings], list[Diagnostic]]:
     """One page of `site` linted on its own (for `serve`, after an edit to it alone): its
     overclaim notes, flagged uncited passages and warnings, as `lint_site` finds them.
     Raises ValueError when the site's wording.yaml is bad."""
@@ -134,23 +150,27 @@ def _checker(extra: str | None) -> _Wording:
 def _lint_one(site: Site, page: Page, text: str, vocab: _Wording) -> _PageFindings:
     vocab.checked = {}
     lines, ignored = _prepared(text)
-    flags: dict[str, str] = {}
+    flags: dict[str, WordingNote] = {}
     problems: list[Diagnostic] = []
     for claim in page.claims:
         group = site.evidence[claim.id].wording_group
         found = _check(page.path, lines, ignored, claim.span, group, vocab)
-        problems += found
-        if any(d.rule == "overclaim" for d in found):
-            flags[claim.id] = overclaim_note(group)
-    flagged = []
+        problems += [d for d, _ in found]
+        overclaims = tuple(Rewording(f.words, f.fairer) for d, f in found
+                           if d.rule == "overclaim")
+        if overclaims:
+            flags[claim.id] = WordingNote(overclaim_note(group), overclaims)
+    flagged: dict[int, Rewordings] = {}
     for number, span in enumerate(page.passages):
         found = _check(page.path, lines, ignored, span, "none", vocab)
-        problems += found
+        problems += [d for d, _ in found]
         # a source named in the prose is the editors' to fix; readers see no "no source"
         # mark for a paragraph that states no health effect
-        flagged += [number] if any(PROSE_SOURCE not in d.message for d in found) else []
+        shown = [f for d, f in found if PROSE_SOURCE not in d.message]
+        if shown:
+            flagged[number] = tuple(Rewording(f.words, f.fairer) for f in shown)
     problems += _check_takeaway(page, lines, ignored, vocab)
-    return flags, frozenset(flagged), problems, vocab.checked
+    return flags, flagged, problems, vocab.checked
 
 
 def _check_takeaway(page: Page, lines: list[str], ignored: Mapping[int, frozenset[str]],
@@ -162,7 +182,7 @@ def _check_takeaway(page: Page, lines: list[str], ignored: Mapping[int, frozense
         return []  # a folded or escaped YAML value: its columns are not the text's
     return [replace(d, message="in the key takeaway, " + d.message.replace(
                 "; cite the evidence, or say", "; a takeaway cites nothing, so say"))
-            for d in _check(page.path, lines, ignored, (line, line), "none", vocab)]
+            for d, _ in _check(page.path, lines, ignored, (line, line), "none", vocab)]
 
 
 def _prepared(text: str) -> tuple[list[str], dict[int, frozenset[str]]]:
@@ -172,7 +192,8 @@ def _prepared(text: str) -> tuple[list[str], dict[int, frozenset[str]]]:
 
 
 def _check(path: str, lines: list[str], ignored: Mapping[int, frozenset[str]],
-           span: tuple[int, int], group: str, vocab: _Wording) -> list[Diagnostic]:
+           span: tuple[int, int], group: str, vocab: _Wording
+           ) -> list[tuple[Diagnostic, _Finding]]:
     first, last = span
     text = "\n".join(lines[first - 1 : last])
     silenced = frozenset().union(*(ignored.get(i, frozenset()) for i in range(first - 1, last)))
@@ -182,5 +203,5 @@ def _check(path: str, lines: list[str], ignored: Mapping[int, frozenset[str]],
             continue
         line = first + text.count("\n", 0, finding.start)
         col = finding.start - (text.rfind("\n", 0, finding.start) + 1) + 1
-        found.append(warning(path, line, col, finding.rule, finding.message))
+        found.append((warning(path, line, col, finding.rule, finding.message), finding))
     return found

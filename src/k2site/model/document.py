@@ -16,6 +16,29 @@ from k2site.model.roles import SUPPORTS, role_of
 
 
 @dataclass(frozen=True)
+class SiteWarning:
+    """A safety warning of `site.yaml`, shown above the fold on the pages it concerns."""
+
+    text: str
+    """What readers must know, in full."""
+    title: str = ""
+    """A short heading, such as "Taking warfarin?"; "Safety warning" when empty."""
+    topics: tuple[str, ...] = ()
+    """The topics it concerns: a page with any of them shows it."""
+    pages: tuple[str, ...] = ()
+    """The page slugs it concerns. With neither topics nor pages, every page shows it."""
+    line: int = 0
+    """Line of the warning in `site.yaml`, for diagnostics."""
+    col: int = 0
+    """Column of the warning in that line."""
+
+    def concerns(self, slug: str, topics: tuple[str, ...]) -> bool:
+        if not self.topics and not self.pages:
+            return True
+        return slug in self.pages or any(t in self.topics for t in topics)
+
+
+@dataclass(frozen=True)
 class SiteConfig:
     """The settings in `site.yaml`."""
 
@@ -35,6 +58,10 @@ class SiteConfig:
     """Medical disclaimer shown on every article page; a default one when empty."""
     static_overrides: tuple[str, ...] = ()
     """Paths under `static/` meant to replace the generated file of the same path."""
+    warnings: tuple[SiteWarning, ...] = ()
+    """Safety warnings, each shown at the top of the pages it concerns."""
+    synonyms: tuple[tuple[str, ...], ...] = ()
+    """Groups of words search treats as one (`MK-7`, `menaquinone-7`)."""
 
 
 @dataclass(frozen=True)

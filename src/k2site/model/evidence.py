@@ -50,8 +50,10 @@ GROUPS: tuple[EvidenceGroup, ...] = (
         "Done in animals or cells; not yet shown in people.",
     ),
     EvidenceGroup(
-        "review", 5, "review, opinion or other source", "Review or opinion", "□",
-        "Summarises or argues from other work; not new evidence in itself.",
+        # Named apart from "systematic review": no search method, no pooled results.
+        "review", 5, "narrative review, opinion or other source", "Background or opinion",
+        "□", "A narrative review, guideline, opinion or web page: it summarises or argues"
+        " from other work without a systematic search, so it is not new evidence in itself.",
     ),
     EvidenceGroup(
         "unknown", 6, "source not identified", "Source not identified", "?",
@@ -116,6 +118,14 @@ VERIFICATION_LABEL: dict[str, str] = {
 }
 
 
+#: The mark a citation preview shows for each status: a shape and words, said once.
+VERIFICATION_MARK: dict[str, tuple[str, str]] = {
+    "confirmed": ("✓", "Confirmed source"),
+    "likely": ("≈", "Likely: identified from the article's context, not confirmed"),
+    "unresolved": ("?", "Not identified"),
+}
+
+
 def group_of(design: str) -> EvidenceGroup:
     """The group of one design; an unknown design counts as `unknown`, never stronger."""
     return GROUP_BY_ID[DESIGN_GROUP.get(design, "unknown")]
@@ -147,13 +157,33 @@ _NOTES = {
     "trial": "a human trial that was not randomised.",
     "observational": "observational studies only.",
     "lab": "animal or lab studies only.",
-    "review": "reviews or opinion only.",
+    "review": "narrative reviews or opinion only, no study of its own.",
     "unknown": "a source that could not be identified.",
     "contested": "other cited studies go against it.",
     "disputed": "a cited study at least as strong goes against it.",
     "background": "its sources are cited for background, not as evidence.",
     "retracted": "the study it cites was retracted.",
 }
+
+
+@dataclass(frozen=True)
+class Rewording:
+    """Words that go beyond the evidence, and the fairer wording `k2site check` suggests."""
+
+    words: str
+    """The words as the reader reads them (Markdown marks and line breaks dropped)."""
+    fairer: str
+    """The wording the evidence supports."""
+
+
+@dataclass(frozen=True)
+class WordingNote:
+    """The note readers see beside a flagged claim: what its evidence is, then each
+    phrase that goes too far with its fairer wording."""
+
+    text: str
+    """The note itself, as `overclaim_note` words it."""
+    rewordings: tuple[Rewording, ...] = ()
 
 
 def overclaim_note(group: str) -> str:

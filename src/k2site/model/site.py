@@ -17,7 +17,7 @@ from k2site.files.folders import RESERVED_SLUGS
 from k2site.model import roles
 from k2site.model.claim_evidence import ClaimEvidence, derive
 from k2site.model.document import Citation, Claim, Page, Person, SiteConfig, Study
-from k2site.model.evidence import EvidenceGroup
+from k2site.model.evidence import EvidenceGroup, Rewording, WordingNote
 from k2site.model.publication import (
     Article,
     article_numbers,
@@ -44,11 +44,12 @@ class Site:
     """Evidence group of each claim (its strongest supporting study's), by claim id."""
     evidence: Mapping[str, ClaimEvidence]
     """What stands behind each claim, by claim id: support, contradiction, background."""
-    flags: Mapping[str, str]
+    flags: Mapping[str, WordingNote]
     """Reader-facing overclaim note of each flagged claim, by claim id."""
-    uncited: Mapping[str, frozenset[int]]
+    uncited: Mapping[str, Mapping[int, tuple[Rewording, ...]]]
     """By page slug, the uncited paragraphs (indexes into `Page.passages`) whose wording
-    asserts a health effect: readers see that no source backs them."""
+    asserts a health effect, each with the words that do: readers see that no source
+    backs them, and the fairer wording."""
     articles: tuple[Article, ...] = ()
     """The published articles (and pages of the site) in reading order; `pages` is
     their pages, in the same order."""
@@ -122,6 +123,7 @@ def resolve(
     articles = articles_of(published(pages, drafts), publication)
     ordered = [page for article in articles for page in article.pages]
     problems = _check_slugs(pages) + _check_claim_ids(pages) + _check_keys(pages, studies)
+    problems += _check_warnings(config, pages)
     numbers: dict[str, int] = {}
     cited_by: dict[str, list[Claim]] = {}
     for page in ordered:
@@ -144,8 +146,8 @@ def resolve(
     return replace(site, groups=groups, evidence=evidence), problems
 
 
-def with_flags(site: Site, flags: Mapping[str, str],
-               uncited: Mapping[str, frozenset[int]]) -> Site:
+def with_flags(site: Site, flags: Mapping[str, WordingNote],
+               uncited: Mapping[str, Mapping[int, tuple[Rewording, ...]]]) -> Site:
     return replace(site, flags=dict(flags), uncited=dict(uncited))
 
 
@@ -185,6 +187,23 @@ def _check_claim_ids(pages: Sequence[Page]) -> list[Diagnostic]:
                                       f"claim id '{claim.id}' is already used at "
                                       f"{first[0]}:{first[1]}"))
             seen.setdefault(claim.id, (page.path, claim.line))
+    return problems
+
+
+def _check_warnings(config: SiteConfig, pages: Sequence[Page]) -> list[Diagnostic]:
+    """A safety warning that names a topic or page no page has would reach no reader."""
+    slugs = {p.slug for p in pages}
+    topics = {t for p in pages for t in p.topics}
+    problems = []
+    for item in config.warnings:
+        missing = [f"page '{s}'" for s in item.pages if s not in slugs]
+        missing += [f"topic '{t}'" for t in item.topics if t not in topics]
+        if missing:
+            named = " and ".join([", ".join(missing[:-1]), missing[-1]] if missing[:-1]
+                                 else missing)
+            problems.append(error("site.yaml", item.line, item.col, "site-config",
+                                  f"this warning names {named}, which no page has: it"
+                                  " would reach no reader there"))
     return problems
 
 

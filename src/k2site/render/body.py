@@ -16,9 +16,10 @@ from k2site.content.syntax import PLACEHOLDER
 from k2site.files.folders import study_slug
 from k2site.model.claim_evidence import NO_EVIDENCE
 from k2site.model.document import AUTHOR_IN_TEXT, Citation, Page
-from k2site.model.evidence import GROUP_BY_ID, EvidenceGroup
+from k2site.model.evidence import GROUP_BY_ID, EvidenceGroup, Rewording, WordingNote
 from k2site.model.roles import ROLE_LABEL, SUPPORTS
 from k2site.model.site import Site
+from k2site.model.verdict import claim_verdict
 from k2site.references.bibliography import Bibliography
 from k2site.render import claim_notes
 from k2site.render.views import group_view
@@ -34,17 +35,22 @@ class Badges:
 
     def __init__(self, env: Environment) -> None:
         self._macro: Any = env.get_template("partials/badge.html").module.claim_badge  # type: ignore[attr-defined]
-        self._made: dict[tuple[str, str, str | None, str], str] = {}
+        self._made: dict[tuple[str, str, WordingNote | None, str, bool], str] = {}
 
-    def claim(self, group: EvidenceGroup, root: str, note: str | None,
-              label: str = "") -> str:
-        """The badge after a claim, and its overclaim note when it has one; `label`
-        replaces the group's words ("Background only", see `claim_notes.badge_label`)."""
-        made = self._made.get((group.id, root, note, label))
+    def claim(self, group: EvidenceGroup, root: str, note: WordingNote | None,
+              label: str = "", disputed: bool = False) -> str:
+        """The badge after a claim, its verdict in words (`label` replaces it: "Background
+        only", see `claim_notes.badge_label`), and its overclaim note when it has one:
+        what the evidence is, the words that go too far and their fairer wording."""
+        made = self._made.get((group.id, root, note, label, disputed))
         if made is None:
-            view = {**group_view(group), **({"short": label} if label else {})}
-            made = self._made[(group.id, root, note, label)] = str(
-                self._macro(view, root, note))
+            words = label or claim_verdict(group.id, disputed).text
+            view = {**group_view(group), "verdict": words, **({"short": label} if label else {})}
+            shown = None if note is None else {
+                "text": note.text,
+                "rewordings": [{"words": r.words, "fairer": r.fairer} for r in note.rewordings]}
+            made = self._made[(group.id, root, note, label, disputed)] = str(
+                self._macro(view, root, shown))
         return made
 
 
@@ -106,11 +112,12 @@ class CitationHtml:
         evidence = self.site.evidence.get(claim_id, NO_EVIDENCE)
         label = claim_notes.badge_label(evidence, group)
         badge = self.badges.claim(group, self.root, self.site.flags.get(claim_id),
-                                  "" if label == group.short else label)
+                                  "" if label == group.short else label, evidence.disputed)
         return badge + claim_notes.note_html(evidence, self.site.studies)
 
-    def uncited_mark(self) -> str:
-        return self.badges.claim(GROUP_BY_ID["none"], self.root, UNCITED_NOTE)
+    def uncited_mark(self, rewordings: tuple[Rewording, ...]) -> str:
+        return self.badges.claim(GROUP_BY_ID["none"], self.root,
+                                 WordingNote(UNCITED_NOTE, rewordings))
 
     def claim_attrs(self, claim_id: str) -> dict[str, str]:
         group = self.site.groups.get(claim_id, GROUP_BY_ID["none"])
@@ -123,7 +130,7 @@ def _aria(label: str, design: str) -> str:
 
 def body_html(site: Site, page: Page, html: CitationHtml) -> Markup:
     """Fill the parsed body's placeholders with what the whole site decided."""
-    uncited = site.uncited.get(page.slug, frozenset())
+    uncited = site.uncited.get(page.slug, {})
 
     def fill(match: re.Match[str]) -> str:
         kind, value = match.group(1), match.group(2)
@@ -132,7 +139,8 @@ def body_html(site: Site, page: Page, html: CitationHtml) -> Markup:
         if kind == "b":
             return html.claim_badge_html(value)
         if kind == "u":
-            return html.uncited_mark() if int(value) in uncited else ""
+            found = uncited.get(int(value))
+            return html.uncited_mark(found) if found else ""
         return site.groups.get(value, GROUP_BY_ID["none"]).id
 
     return Markup(PLACEHOLDER.sub(fill, page.body))

@@ -161,6 +161,7 @@ class SiteRenderer:
                 groups=views.groups()),
             "search/index.html": lambda: self.page(
                 "search/index.html", "search.html", "../", "Search", groups=views.groups(),
+                synonyms=[list(g) for g in site.config.synonyms],
                 jsonld=jsonld.jsonld_page(site, site.config.base_url + "search/", "Search",
                                           kind="SearchResultsPage")),
             "404.html": lambda: self.page(
@@ -172,15 +173,18 @@ class SiteRenderer:
 
 #: What shows the words of a claim besides its own page and the studies it cites.
 CLAIM_LISTS = ("references/index.html", "evidence/index.html", "claims.json")
+#: What counts each page's health statements with no source, besides the page itself.
+UNCITED_COUNTS = ("index.html", "evidence/index.html")
 
 
 def rerender_pages(memory: PageMemory, previous: Site, site: Site, indexes: Iterable[int],
-                   studies: Iterable[str] = (), claim_lists: bool = False
-                   ) -> dict[str, bytes] | None:
+                   studies: Iterable[str] = (), claim_lists: bool = False,
+                   counts: bool = False) -> dict[str, bytes] | None:
     """The article pages at `indexes`, the pages of `studies` and, with `claim_lists`, the
-    files of CLAIM_LISTS, rendered for `site`: `previous` with only the edits these show
-    (`serve.rerender` decides which), reusing all the last build prepared. None unless
-    the last build that kept `memory` was of `previous`."""
+    files of CLAIM_LISTS, with `counts` those of UNCITED_COUNTS, rendered for `site`:
+    `previous` with only the edits these show (`serve.rerender` decides which), reusing
+    all the last build prepared. None unless the last build that kept `memory` was of
+    `previous`."""
     last = memory.last
     if last is None or last.site is not previous:
         return None
@@ -192,9 +196,11 @@ def rerender_pages(memory: PageMemory, previous: Site, site: Site, indexes: Iter
     memory.last = renderer
     files = dict(renderer.article(index) for index in indexes)
     files.update(renderer.study(key) for key in studies if key in site.studies)
+    if claim_lists or counts:
+        files.update(renderer.site_pages((CLAIM_LISTS if claim_lists else ())
+                                         + (UNCITED_COUNTS if counts else ())))
+        files.update(renderer.publication_pages())  # topic pages list and count claims too
     if claim_lists:
-        files.update(renderer.site_pages(CLAIM_LISTS))
-        files.update(renderer.publication_pages())  # topic pages list claims too
         files["claims.json"] = b"".join(_json(views.claims_json(site)))
     return files
 

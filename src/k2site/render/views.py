@@ -7,7 +7,7 @@ what one template needs, with no model objects inside.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlparse
 
@@ -17,16 +17,17 @@ from k2site.files.folders import study_slug
 from k2site.model.document import Claim, Page, Study
 from k2site.model.evidence import (
     DESIGN_LABEL,
-    GROUP_BY_ID,
     GROUPS,
     VERIFICATION_LABEL,
     EvidenceGroup,
 )
 from k2site.model.site import Site
+from k2site.model.verdict import claim_verdict, page_verdict
 from k2site.references.names import decoded_names
 from k2site.render import claim_notes
 from k2site.render.integrity import integrity_view
-from k2site.render.jsonld import jsonld_page, short_authors, study_jsonld
+from k2site.render.jsonld import jsonld_page, study_jsonld
+from k2site.render.reader import preview, warnings
 from k2site.text import escape_html, slugify
 
 DEFAULT_DISCLAIMER = (
@@ -37,7 +38,8 @@ DEFAULT_DISCLAIMER = (
 
 def group_view(group: EvidenceGroup) -> dict[str, Any]:
     return {"id": group.id, "label": group.label, "short": group.short,
-            "symbol": group.symbol, "meaning": group.meaning, "rank": group.rank}
+            "symbol": group.symbol, "meaning": group.meaning, "rank": group.rank,
+            "verdict": claim_verdict(group.id).text}
 
 
 def common(site: Site) -> dict[str, Any]:
@@ -52,19 +54,35 @@ def common(site: Site) -> dict[str, Any]:
     }
 
 
-def summary(site: Site, claims: list[Claim]) -> dict[str, Any]:
-    """How many claims rest on each evidence group, strongest first."""
+def summary(site: Site, claims: Sequence[Claim], uncited: int = 0,
+            disputed: int | None = None) -> dict[str, Any]:
+    """The verdict, then how many statements rest on each evidence group, strongest first:
+    the claims, and the `uncited` health statements with no source (counted as `none`).
+    `disputed` counts claims kept out of `claims` that a cited study contradicts; by
+    default, those among `claims`."""
     counts = {g.id: 0 for g in GROUPS}
     for claim in claims:
         counts[site.groups[claim.id].id] += 1
+    groups = [site.groups[claim.id].id for claim in claims]
+    counts["none"] += uncited
+    total = len(claims) + uncited
     rows, x = [], 0.0
     for group in GROUPS:
         if counts[group.id]:
-            percent = round(100 * counts[group.id] / len(claims), 2)
+            percent = round(100 * counts[group.id] / total, 2)
             rows.append({**group_view(group), "count": counts[group.id], "percent": percent,
                          "x": round(x, 2)})
             x += percent
-    return {"total": len(claims), "rows": rows, "none": group_view(GROUP_BY_ID["none"])}
+    if disputed is None:
+        disputed = sum(1 for claim in claims if site.evidence[claim.id].disputed)
+    verdict = page_verdict(groups, disputed=disputed, uncited=uncited)
+    return {"total": total, "cited": total - counts["none"], "uncited": counts["none"],
+            "rows": rows, "verdict": {"id": verdict.id, "text": verdict.text}}
+
+
+def uncited_count(site: Site, pages: Iterable[Page]) -> int:
+    """The health statements with no source on these pages, as each page counts them."""
+    return sum(len(site.uncited.get(page.slug, ())) for page in pages)
 
 
 def study_view(site: Site, study: Study, entries: Mapping[str, str]) -> dict[str, Any]:
@@ -79,7 +97,7 @@ def study_view(site: Site, study: Study, entries: Mapping[str, str]) -> dict[str
         "verification": study.verification,
         "verification_label": VERIFICATION_LABEL.get(study.verification, study.verification),
         "doi": study.get("doi"), "pmid": study.get("pmid"), "url": safe_url(study.get("url")),
-        "note": study.get("note"),
+        "note": study.get("note"), "finding": study.get("finding"),
         **integrity_view(study),
     }
 
@@ -131,8 +149,8 @@ def article(site: Site, page: Page, body: Markup, studies: StudyViews) -> dict[s
         "slug": page.slug, "title": page.title, "summary": page.summary,
         "topics": list(page.topics), "reviewed": _date(page.reviewed),
         "toc": [{"level": lvl, "id": i, "text": t} for lvl, i, t in page.headings],
-        "body": body, "evidence": summary(site, list(page.claims)),
-        "uncited": len(site.uncited.get(page.slug, ())),
+        "body": body, "evidence": summary(site, page.claims, uncited_count(site, [page])),
+        "warnings": warnings(site, page),
         "levels": filter_levels(site, list(page.claims)),
         "refs": refs, "previews": {view["key"]: {**shown, "n": numbers.get(view["key"])}
                                    for view, shown, _ in made},
@@ -184,24 +202,6 @@ def filter_levels(site: Site, claims: list[Claim]) -> list[dict[str, Any]]:
             for g in GROUPS if g.id not in ("unknown", "none")]
 
 
-def preview(view: Mapping[str, Any]) -> dict[str, Any]:
-    """What a citation preview shows of one study; the JSON the reader script reads.
-
-    Short keys keep the per-page data block small; missing fields are left out.
-    """
-    data = {
-        "n": view["number"], "title": view["title"], "authors": short_authors(view["authors"]),
-        "journal": view["journal"], "year": view["year"], "design": view["design_label"],
-        "group": view["group"]["id"], "short": view["group"]["short"],
-        "symbol": view["group"]["symbol"], "participants": view["participants"],
-        "doi": view["doi"], "pmid": view["pmid"], "url": view["url"],
-    }
-    if view["verification"] != "confirmed":
-        data["verification"] = view["verification_label"]
-    data["notice"] = "; ".join(n["summary"] for n in view["notices"])
-    return {k: v for k, v in data.items() if v not in (None, "")}
-
-
 def _nav(page: Page) -> dict[str, str]:
     return {"slug": page.slug, "title": page.title}
 
@@ -214,8 +214,10 @@ def _date(value: dt.date | None) -> dict[str, str] | None:
 
 def home(site: Site) -> dict[str, Any]:
     sections = [{"slug": p.slug, "title": p.title, "summary": p.summary,
-                 "evidence": summary(site, list(p.claims))} for p in site.pages]
-    return {"sections": sections, "evidence": summary(site, list(site.claims)),
+                 "evidence": summary(site, p.claims, uncited_count(site, [p]))}
+                for p in site.pages]
+    return {"sections": sections, "warnings": warnings(site),
+            "evidence": summary(site, list(site.claims), uncited_count(site, site.pages)),
             "reviewed": _date(site.last_reviewed), "studies": len(site.numbers)}
 
 
@@ -268,30 +270,36 @@ def _claim_links(site: Site, claims: Sequence[Claim], limit: int) -> tuple[list[
 
 def overview(site: Site) -> dict[str, Any]:
     """The evidence map: claims by topic and evidence group, with the bar geometry of the
-    SVG chart. Disputed claims are counted apart, not in the group of their support."""
-    topics: dict[str, list[Claim]] = {}
+    SVG chart. Disputed claims are counted apart, not in the group of their support; each
+    page's health statements with no source count under its topics, as its claims do."""
+    topics: dict[str, list[Page]] = {}
     for page in site.pages:
         for topic in page.topics or ("general",):
-            topics.setdefault(topic, []).extend(page.claims)
+            topics.setdefault(topic, []).append(page)
     rows = []
-    for topic, claims in sorted(topics.items()):
+    for topic, pages in sorted(topics.items()):
+        claims = [c for page in pages for c in page.claims]
         disputed = [c for c in claims if site.evidence[c.id].disputed]
         settled = [c for c in claims if not site.evidence[c.id].disputed]
         row = {"topic": topic, "anchor": f"topic-{slugify(topic, 'topic')}",
-               **summary(site, settled)}
-        row["total"] = len(claims)
+               **summary(site, settled, uncited_count(site, pages), len(disputed))}
+        row["total"] += len(disputed)  # every claim of the topic, and its unsourced statements
         for cell in row["rows"]:
             cell["anchor"] = f"{row['anchor']}-{cell['id']}"
             listed = [c for c in settled if site.groups[c.id].id == cell["id"]]
             cell["claims"] = [claim_link(site, c) for c in listed[:LISTED_PER_GROUP]]
             cell["more"] = max(0, len(listed) - LISTED_PER_GROUP)
+            cell["uncited_pages"] = [
+                {**_nav(p), "count": len(site.uncited[p.slug])}
+                for p in pages if cell["id"] == "none" and site.uncited.get(p.slug)]
         row["disputed"] = {"count": len(disputed), "anchor": f"{row['anchor']}-disputed",
                            "claims": [claim_link(site, c) for c in disputed[:LISTED_PER_GROUP]],
                            "more": max(0, len(disputed) - LISTED_PER_GROUP)}
         row["map"] = evidence_map_row(row)
         rows.append(row)
     disputed_all = sum(1 for c in site.claims if site.evidence[c.id].disputed)
-    return {"topics": rows, "all": summary(site, list(site.claims)), "disputed": disputed_all,
+    return {"topics": rows, "disputed": disputed_all,
+            "all": summary(site, list(site.claims), uncited_count(site, site.pages)),
             "gaps": sum(cell["gap"] for row in rows for cell in row["map"])}
 
 

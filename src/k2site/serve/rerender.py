@@ -47,6 +47,7 @@ def rerender(root: Path, previous: Result, changed: Sequence[str],
     diagnostics = [d for d in previous.diagnostics if d.path not in at_page]
     reworded: set[str] = set()  # keys cited by a claim whose words changed
     as_written: list[Page] = []  # the edited pages before they inherit from their article
+    recount = False  # a page's count of statements with no source changed
     for path in edited:
         file, old = root / path, site.pages[at_page[path]]
         text, problems = read_input(root, file) if file.is_file() else (None, [])
@@ -67,6 +68,8 @@ def rerender(root: Path, previous: Result, changed: Sequence[str],
             reworded.update(after.keys if after.text != before.text else ())
         flags.update(notes)
         pages[at_page[path]], texts[at_text[path]] = page, text
+        # the home page and the overview count each page's statements with no source
+        recount |= len(flagged) != len(uncited.get(page.slug, ()))
         uncited.pop(page.slug, None)
         uncited.update({page.slug: flagged} if flagged else {})
         diagnostics += more + found
@@ -79,7 +82,8 @@ def rerender(root: Path, previous: Result, changed: Sequence[str],
     diagnostics += check_pages(new_site, as_written, source.people is not None)
     try:
         rendered = rerender_pages(memory, site, new_site, [at_page[path] for path in edited],
-                                  sorted(reworded), claim_lists=bool(reworded))
+                                  sorted(reworded), claim_lists=bool(reworded),
+                                  counts=recount)
     except TemplateError:
         return None
     if rendered is None:

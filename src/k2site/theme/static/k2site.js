@@ -1,6 +1,7 @@
 /* k2site reader script. Progressive enhancement only: without it every citation is a plain
    link to its study, the contents list opens on a click, and only the controls that need
-   it (theme, evidence filter, search results) are missing. No framework, no other host. */
+   it (theme, evidence filter, search results) are missing. No framework, no other host.
+   Study previews (previews.js) and search (search.js) load only on the pages with them. */
 (function () {
   "use strict";
 
@@ -60,161 +61,6 @@
     var wide = window.matchMedia("(min-width: 70rem)");
     details.open = wide.matches;
     wide.addEventListener("change", function () { details.open = wide.matches; });
-  }
-
-  /* ---- Study previews (WCAG 1.4.13: dismissible, hoverable, persistent). ---- */
-  function initPreviews() {
-    var studies = jsonData("k2-studies");
-    if (!studies || !$("a.cite")) { return; }
-    var pop = null;          // the open preview
-    var owner = null;        // the citation link it belongs to
-    var openTimer = 0;
-    var closeTimer = 0;
-    var lastPointer = "mouse";
-    var tapWasOpen = false;
-    var quietFocus = false;  // focus returned by Escape must not reopen the preview
-
-    function build(link, study) {
-      var number = link.textContent.trim();
-      var title = study.title || "Untitled source";
-      var meta = el("span", { "class": "preview-meta" }, []);
-      [study.authors, study.journal, study.year].forEach(function (part, i) {
-        if (!part) { return; }
-        var text = String(part).replace(/\.$/, "");   // "et al." must not end in ".."
-        meta.appendChild(i === 1 ? el("i", {}, [text]) : doc.createTextNode(text));
-        meta.appendChild(doc.createTextNode(". "));
-      });
-      var links = [];
-      if (study.doi) { links.push(el("a", { href: "https://doi.org/" + study.doi, rel: "noopener" }, ["DOI"])); }
-      if (study.pmid) { links.push(el("a", { href: "https://pubmed.ncbi.nlm.nih.gov/" + study.pmid + "/", rel: "noopener" }, ["PubMed"])); }
-      if (study.url && !study.doi) { links.push(el("a", { href: study.url, rel: "noopener" }, ["Source page"])); }
-      links.push(el("a", { href: link.getAttribute("href") }, ["Study page"]));
-      return el("span", {
-        "class": "preview", id: "preview-" + link.getAttribute("data-key"),
-        role: "group", "aria-label": "Preview of reference " + number
-      }, [
-        // Spans shown as blocks: the preview sits inside the citation's <sup>, in a paragraph.
-        el("span", { "class": "preview-badge" }, [badge(study.group, study.symbol, study.short)]),
-        el("span", { "class": "preview-title" }, [title]),
-        meta.childNodes.length ? meta : null,
-        el("span", { "class": "preview-design" }, [study.design]),
-        study.participants ? el("span", { "class": "preview-participants" }, [study.participants.toLocaleString("en") + " participants"]) : null,
-        study.verification ? el("span", { "class": "preview-verification" }, ["Not confirmed: " + study.verification]) : null,
-        study.notice ? el("span", { "class": "preview-notice" }, [study.notice]) : null,
-        citedAs(link),
-        el("span", { "class": "preview-links" }, links)
-      ]);
-    }
-
-    // How this citation is used, and what stands behind the claim it is in (see claim_notes).
-    function citedAs(link) {
-      var role = link.getAttribute("data-role");
-      var claim = link.closest(".claim");
-      var summary = claim && $(".claim-evidence-summary", claim);
-      var words = role === "contradicts" ? "Cited here as going against the claim."
-        : role === "background" ? "Cited here for background, not as evidence." : "";
-      if (summary) { words += (words ? " " : "") + "Claim: " + summary.textContent.replace(/^Behind it: /, ""); }
-      return words ? el("span", { "class": "preview-role" }, [words]) : null;
-    }
-
-    function place(link) {
-      var parent = pop.offsetParent || doc.body;
-      var base = parent.getBoundingClientRect();
-      var anchor = link.getBoundingClientRect();
-      var width = doc.documentElement.clientWidth;
-      var height = window.innerHeight;
-      var box = pop.getBoundingClientRect();
-      var left = Math.max(8, Math.min(anchor.left - 16, width - box.width - 8));
-      var top = anchor.bottom + 6;
-      if (top + box.height > height && anchor.top - box.height - 6 > 0) {
-        top = anchor.top - box.height - 6;   // no room below: open above the citation
-      }
-      pop.style.left = (left - base.left - parent.clientLeft) + "px";
-      pop.style.top = (top - base.top - parent.clientTop) + "px";
-    }
-
-    function open(link) {
-      clearTimeout(openTimer);
-      clearTimeout(closeTimer);
-      if (owner === link) { return; }
-      close();
-      var study = studies[link.getAttribute("data-key")];
-      if (!study) { return; }
-      pop = build(link, study);
-      // Right after the link in the document, so Tab moves from the citation into it.
-      link.insertAdjacentElement("afterend", pop);
-      owner = link;
-      link.setAttribute("aria-describedby", pop.id);
-      place(link);
-    }
-
-    function close() {
-      clearTimeout(openTimer);
-      clearTimeout(closeTimer);
-      if (pop) { pop.remove(); }
-      if (owner) { owner.removeAttribute("aria-describedby"); }
-      pop = null;
-      owner = null;
-    }
-
-    function later(fn, ms) { return setTimeout(fn, ms); }
-    function inside(node) { return node && ((pop && pop.contains(node)) || node === owner); }
-
-    doc.addEventListener("pointerover", function (event) {
-      lastPointer = event.pointerType || "mouse";
-      if (lastPointer === "touch") { return; }
-      var link = event.target.closest && event.target.closest("a.cite");
-      if (link) {
-        clearTimeout(closeTimer);
-        if (owner !== link) {
-          clearTimeout(openTimer);
-          openTimer = later(function () { open(link); }, 120);
-        }
-      } else if (inside(event.target)) {
-        clearTimeout(closeTimer);    // the pointer moved onto the preview: keep it
-      }
-    });
-    doc.addEventListener("pointerout", function (event) {
-      if (event.pointerType === "touch") { return; }
-      var from = event.target.closest && event.target.closest("a.cite, .preview");
-      if (!from || inside(event.relatedTarget)) { return; }
-      clearTimeout(openTimer);
-      if (pop && !pop.contains(doc.activeElement) && doc.activeElement !== owner) {
-        closeTimer = later(close, 300);
-      }
-    });
-    doc.addEventListener("focusin", function (event) {
-      var link = event.target.closest && event.target.closest("a.cite");
-      if (link) {
-        if (quietFocus) { quietFocus = false; return; }
-        open(link);
-      } else if (pop && !inside(event.target)) {
-        close();
-      }
-    });
-    doc.addEventListener("keydown", function (event) {
-      if (event.key !== "Escape" || !pop) { return; }
-      var link = owner;
-      var hadFocus = pop.contains(doc.activeElement);
-      close();
-      if (hadFocus && link) { quietFocus = true; link.focus(); }
-    });
-    doc.addEventListener("pointerdown", function (event) {
-      lastPointer = event.pointerType || "mouse";
-      var link = event.target.closest && event.target.closest("a.cite");
-      tapWasOpen = !!link && owner === link;
-      if (pop && !inside(event.target) && !link) { close(); }   // a tap elsewhere closes
-    });
-    doc.addEventListener("click", function (event) {
-      var link = event.target.closest && event.target.closest("a.cite");
-      if (!link || lastPointer !== "touch") { return; }
-      // On touch, the first tap shows the preview; a second tap follows the link.
-      if (!tapWasOpen) {
-        event.preventDefault();
-        open(link);
-      }
-    });
-    window.addEventListener("resize", function () { if (pop && owner) { place(owner); } });
   }
 
   /* ---- Evidence filter: highlight claims at or above a group; kept in the URL. ---- */
@@ -280,14 +126,25 @@
     back.parentNode.insertBefore(doc.createTextNode(" · "), back);
   }
 
+  /* ---- Print: the day the page was printed, beside where it came from. ---- */
+  function initPrint() {
+    var date = $(".print-date");
+    if (!date) { return; }
+    var reviewed = date.textContent;
+    window.addEventListener("beforeprint", function () {
+      var today = new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+      date.textContent = "Printed " + today + (reviewed ? " · " + reviewed : "");
+    });
+  }
+
   function init() {
     initTheme();
     initToc();
-    initPreviews();
     initFilter();
     initStudyBack();
+    initPrint();
   }
-  // search.js, loaded on the search page only, builds on these.
+  // search.js and previews.js, loaded on the pages that use them, build on these.
   window.k2site = { el: el, badge: badge, jsonData: jsonData, root: root };
   if (doc.readyState === "loading") { doc.addEventListener("DOMContentLoaded", init); } else { init(); }
 })();

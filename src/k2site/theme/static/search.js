@@ -17,6 +17,7 @@
     if (!input || !list || !status) { return; }
     var groups = {};
     (jsonData("k2-groups") || []).forEach(function (g) { groups[g.id] = g; });
+    var synonyms = jsonData("k2-synonyms") || [];
     var pagefind = null;
     var claims = null;
     var serial = 0;
@@ -44,25 +45,107 @@
       return new URL(url.replace(/^\//, ""), site).href;
     }
 
+    function quote(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
+
+    function variants(query) {
+      // The query as typed, and with each word of a synonym group swapped for the others.
+      var all = [query];
+      synonyms.forEach(function (group) {
+        group.forEach(function (word) {
+          var pattern = new RegExp("(^|[^\\w-])" + quote(word) + "(?![\\w-])", "i");
+          all.slice().forEach(function (q) {
+            if (!pattern.test(q)) { return; }
+            group.forEach(function (other) {
+              var swapped = q.replace(pattern, function (m, before) { return before + other; });
+              if (all.indexOf(swapped) < 0) { all.push(swapped); }
+            });
+          });
+        });
+      });
+      return all.slice(0, 8);
+    }
+
+    function find(pf, queries) {
+      // Each query's results, best score first, each page once.
+      return Promise.all(queries.map(function (q) { return pf.search(q); })).then(function (searches) {
+        var best = {};
+        searches.forEach(function (found) {
+          ((found && found.results) || []).forEach(function (r) {
+            if (!best[r.id] || r.score > best[r.id].score) { best[r.id] = r; }
+          });
+        });
+        return Object.keys(best).map(function (id) { return best[id]; })
+          .sort(function (a, b) { return b.score - a.score; });
+      });
+    }
+
+    var SHOWN = 30;
+
+    function pick(found) {
+      // The SHOWN best results, loaded a batch at a time until as many of them are real
+      // content (or 150 were looked at); sources not identified only fill what is left.
+      var real = [], unidentified = [], at = 0;
+      function more() {
+        var batch = found.slice(at, at + SHOWN);
+        at += SHOWN;
+        return Promise.all(batch.map(function (r) { return r.data(); })).then(function (loaded) {
+          loaded.forEach(function (d) { (tier(d) === 2 ? unidentified : real).push(d); });
+          if (real.length < SHOWN && at < found.length && at < 5 * SHOWN) { return more(); }
+          real = real.slice(0, SHOWN);
+          return real.concat(unidentified.slice(0, Math.max(3, SHOWN - real.length)));
+        });
+      }
+      return more();
+    }
+
+    function tier(result) {
+      // the article's sections (with their claims) first, then the studies, and the
+      // sources not identified last, whatever their score
+      var meta = result.meta || {};
+      if (meta.kind !== "study") { return 0; }
+      return meta.source === "unidentified" ? 2 : 1;
+    }
+
     function highlight(text, terms) {
       var node = el("span", {}, []);
       if (!terms.length) { node.textContent = text; return node; }
-      var pattern = new RegExp("(" + terms.map(function (t) { return t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }).join("|") + ")", "ig");
+      var pattern = new RegExp("(" + terms.map(quote).join("|") + ")", "ig");
       text.split(pattern).forEach(function (part, i) {
         node.appendChild(i % 2 ? el("mark", {}, [part]) : doc.createTextNode(part));
       });
       return node;
     }
 
-    function excerpt(html) {
-      // Pagefind marks hits with <mark>; rebuild them as nodes rather than trusting HTML.
+    var END = /[.!?]["'”’)\]]*$/;
+    var LONGEST = 40;
+
+    function excerpt(data, terms) {
+      // The sentence the first match is in (past the title, which the result shows),
+      // cut to LONGEST words around the match: a sentence, not a window of words.
+      var words = (data.content || "").split(/\s+/);
+      var title = ((data.meta && data.meta.title) || "").split(/\s+/).length;
+      var hits = data.locations || [];
+      var at = hits.filter(function (i) { return i >= title; })[0];
+      if (at === undefined) { at = hits.length ? hits[0] : 0; }
+      var start = at, end = at;
+      while (start > 0 && !END.test(words[start - 1])) { start -= 1; }
+      while (end < words.length - 1 && !END.test(words[end])) { end += 1; }
+      // "2007;8(1):14-32." alone says little: take the sentence before it too
+      while (end - start < 8 && start > 0) {
+        start -= 1;
+        while (start > 0 && !END.test(words[start - 1])) { start -= 1; }
+      }
+      var before = "", after = "";
+      if (end - start + 1 > LONGEST) {
+        var from = Math.max(start, at - 12);
+        var to = Math.min(end, from + LONGEST - 1);
+        before = from > start ? "… " : "";
+        after = to < end ? " …" : "";
+        start = from;
+        end = to;
+      }
       var node = el("p", { "class": "search-excerpt" }, []);
-      html.split(/(<mark>.*?<\/mark>)/).forEach(function (part) {
-        var m = /^<mark>(.*)<\/mark>$/.exec(part);
-        var text = (m ? m[1] : part).replace(/<[^>]*>/g, "").replace(/&amp;/g, "&").replace(/&lt;/g, "<")
-          .replace(/&gt;/g, ">").replace(/&quot;/g, "\"").replace(/&#39;/g, "'");
-        node.appendChild(m ? el("mark", {}, [text]) : doc.createTextNode(text));
-      });
+      node.appendChild(highlight(before + words.slice(start, end + 1).join(" ") + after, terms));
       return node;
     }
 
@@ -97,7 +180,7 @@
           var sg = groups[data.meta.group] || { id: data.meta.group || "unknown", symbol: "", short: "Study" };
           item.className += " search-study";
           item.appendChild(el("p", { "class": "search-kind" }, ["Study · ", badge(sg.id, sg.symbol, sg.short)]));
-          item.appendChild(excerpt(data.excerpt || ""));
+          item.appendChild(excerpt(data, terms));
           list.appendChild(item);
           return;
         }
@@ -111,7 +194,7 @@
             ]);
           })));
         } else {
-          item.appendChild(excerpt(data.excerpt || ""));
+          item.appendChild(excerpt(data, terms));
         }
         list.appendChild(item);
       });
@@ -127,14 +210,18 @@
       }
       if (!query) { list.textContent = ""; status.textContent = "Type a word to search the claims, sections and studies."; return; }
       status.textContent = "Searching…";
-      load().then(function (pf) { return pf.search(query); }).then(function (search) {
-        return Promise.all(search.results.slice(0, 30).map(function (r) { return r.data(); }));
-      }).then(function (results) {
+      var queries = variants(query);
+      var terms = [];
+      queries.forEach(function (q) {
+        q.split(/\s+/).forEach(function (t) { if (t.length > 1 && terms.indexOf(t) < 0) { terms.push(t); } });
+      });
+      load().then(function (pf) { return find(pf, queries); }).then(pick).then(function (results) {
         if (mine !== serial) { return; }   // a newer query has started
-        var terms = query.split(/\s+/).filter(function (t) { return t.length > 1; });
-        // the article's sections (with their claims) first, then the studies, each by rank
-        var studies = results.filter(function (r) { return r.meta && r.meta.kind === "study"; });
-        var sections = results.filter(function (r) { return studies.indexOf(r) < 0; });
+        results = results.map(function (r, i) { return [tier(r), i, r]; })
+          .sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; })
+          .map(function (t) { return t[2]; });
+        var studies = results.filter(function (r) { return tier(r) > 0; });
+        var sections = results.filter(function (r) { return tier(r) === 0; });
         render(sections.concat(studies), terms);
         var count = sections.reduce(function (n, r) { return n + claimHits(r, terms).length; }, 0);
         var found = [];
