@@ -9,12 +9,12 @@ from __future__ import annotations
 import itertools
 import re
 
+import coloraide
 import pytest
 
 from k2site.files.bundled import THEME_STATIC
 from k2site.model.evidence import GROUPS
 
-coloraide = pytest.importorskip("coloraide")
 Color = coloraide.Color
 
 #: CIEDE2000 distance every two groups keep under each simulation. About 2 is a just
