@@ -59,10 +59,12 @@ def test_ten_times_the_input_costs_about_ten_times_the_time(name: str,
     what, size, make = hostile.CASES[name]
     n = round(size * SCALE)
     with _cpu_budget(30):
-        small = hostile.time_case(make(n), 2) - fixed_cost
+        small = hostile.time_case(make(n), 3) - fixed_cost
     with _cpu_budget(max(2 * MAX_RATIO * max(small, 0.02), 10) * 2):
         large = hostile.time_case(make(10 * n), 2) - fixed_cost
-    ratio = large / max(small, 0.01)
+    # below 50 ms the small run is mostly noise on a busy machine, and a ratio against
+    # noise says nothing; a quadratic case still shows 100x at these sizes
+    ratio = large / max(small, 0.05)
     print(f"{name}: {what}, n = {n}: {small:.3f} s, 10n: {large:.3f} s, {ratio:.1f}x")
     assert ratio <= MAX_RATIO, f"{name} ({what}): 10x the input took {ratio:.0f}x the time"
 
