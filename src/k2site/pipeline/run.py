@@ -189,17 +189,21 @@ def build(root: Path, out: Path, strict: bool = False, drafts: bool = False,
 
     with _rendering(root, result, memory), ExitStack() as stack:
         files = render_files(site, templates, style, site_cache(root), memory.references)
-        finish = None
+        static = static_files(result.source)
+        finish = begin = None
         if search_index and executable() is not None:
-            indexer = stack.enter_context(
-                Indexer(site.config.language, site_cache(root),
-                        len(site.pages) + len(site.studies), out.resolve().parent))
-            files, finish = indexer.watch(files), indexer.finish
+            # Pagefind indexes the staged output while the rest is written, unless a
+            # static file copied at the end is a page it could index
+            early = not any(path.endswith(".html") for path in static)
+            indexer = stack.enter_context(Indexer(
+                site.config.language, site_cache(root), len(site.pages) + len(site.studies),
+                early))
+            files, finish, begin = indexer.watch(files), indexer.finish, indexer.begin
         if progress is not None:
             files = _counted(files, len(site.pages) + len(site.studies), progress)
         try:
-            result.written = write_site(out, files, static_files(result.source), finish,
-                                        site.config.static_overrides)
+            result.written = write_site(out, files, static, finish,
+                                        site.config.static_overrides, begin)
         except OSError as exc:  # a read-only or full disk: the old output stays
             result.diagnostics.append(error(str(out), 0, 0, "output-folder",
                                             f"cannot write the output: {exc.strerror or exc}"))
