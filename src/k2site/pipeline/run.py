@@ -9,6 +9,7 @@ in the same process is a `Memory` the caller owns (`serve` does); no module keep
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -81,9 +82,30 @@ class Memory:
         return cls(pages=PageMemory())
 
 
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """A build makes millions of small objects that live until it ends, and few cycles:
+    the collector, run every 700 allocations, mostly walks them in vain. What is loaded
+    so far (modules, compiled patterns) is frozen out of its reach, and it runs 70 times
+    less often; both are undone afterwards, for `serve`'s next rebuild."""
+    threshold = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(50_000, threshold[1], threshold[2])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
+
+
 def check(root: Path, drafts: bool = False, cache: bool = True) -> Result:
     """Load, parse, resolve and lint; write nothing in the site. Parse results are kept in
     the user's cache folder (`cache.site_cache`)."""
+    with _fewer_collections():
+        return _check(root, drafts, cache)
+
+
+def _check(root: Path, drafts: bool, cache: bool) -> Result:
     source, problems = load_site(root)
     cache_dir = site_cache(root) if cache else None
     result = Result(problems, sources=_texts(source), source=source)
@@ -155,7 +177,7 @@ def render(root: Path, strict: bool = False, drafts: bool = False,
         return result
     memory = memory if memory is not None else Memory()
     site, templates, style = result.site, result.source.templates, result.style
-    with _rendering(root, result, memory):
+    with _rendering(root, result, memory), _fewer_collections():
         result.files = render_site(site, templates, style, site_cache(root),
                                    memory.references, memory.pages)
     static = static_files(result.source)
@@ -187,7 +209,7 @@ def build(root: Path, out: Path, strict: bool = False, drafts: bool = False,
     result.sources = {}
     result.source = replace(result.source, pages=(), bibs=(), retractions=None)
 
-    with _rendering(root, result, memory), ExitStack() as stack:
+    with _rendering(root, result, memory), ExitStack() as stack, _fewer_collections():
         files = render_files(site, templates, style, site_cache(root), memory.references)
         static = static_files(result.source)
         finish = begin = None

@@ -66,6 +66,17 @@ def _make_env(overrides: dict[str, str], cache_dir: Path | None) -> Environment:
     return env
 
 
+THEME = Path(__file__).parent.parent / "theme" / "templates"
+
+
+def compile_theme(env: Environment) -> None:
+    """Compile every template the theme has (or a site's file that replaces one): a build
+    renders with all of them, and workers forked afterwards share them compiled."""
+    for path in sorted(THEME.rglob("*")):
+        if path.suffix in (".html", ".xml"):
+            env.get_template(path.relative_to(THEME).as_posix())
+
+
 #: What rendering raises for a broken template: Jinja's errors, and the endless recursion
 #: of an override that extends or includes the theme's template it replaces (by that name
 #: it reaches only itself).
