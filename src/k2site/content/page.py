@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -285,7 +286,11 @@ _SPACE_BEFORE_PUNCTUATION = re.compile(r" (?=[.,;:!?)])")
 
 
 def _words(text: str, count: int = 5) -> str:
-    return slugify(" ".join(re.findall(r"[A-Za-z0-9]+", text)[:count]))
+    # the first words only: a paragraph is hundreds of words long
+    return slugify(" ".join(m.group() for m in islice(_WORD.finditer(text), count)))
+
+
+_WORD = re.compile(r"[A-Za-z0-9]+")
 
 
 def _unique(state: _PageState, base: str) -> str:
