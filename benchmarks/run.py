@@ -399,7 +399,8 @@ def prepare(corpus: Corpus, args: argparse.Namespace, k2site: K2site | str) -> N
         else:
             corpus.jobs += made if isinstance(made, list) else [made]
     if args.tools:
-        chosen = {t.strip().lower() for t in args.tools.split(",")}
+        # "k2site, warm cache" holds a comma: only a comma without a space separates
+        chosen = {t.strip().lower() for t in re.split(r",(?!\s)", args.tools)}
         corpus.jobs = [j for j in corpus.jobs if j.tool.lower() in chosen]
         corpus.missing = {t: r for t, r in corpus.missing.items() if t.lower() in chosen}
 
