@@ -212,7 +212,7 @@ def build(root: Path, out: Path, strict: bool = False, drafts: bool = False,
     with _rendering(root, result, memory), ExitStack() as stack, _fewer_collections():
         files = render_files(site, templates, style, site_cache(root), memory.references)
         static = static_files(result.source)
-        finish = begin = None
+        finish = begin = stop = None
         if search_index and executable() is not None:
             # Pagefind indexes the staged output while the rest is written, unless a
             # static file copied at the end is a page it could index
@@ -221,11 +221,12 @@ def build(root: Path, out: Path, strict: bool = False, drafts: bool = False,
                 site.config.language, site_cache(root), len(site.pages) + len(site.studies),
                 early))
             files, finish, begin = indexer.watch(files), indexer.finish, indexer.begin
+            stop = indexer.close  # Pagefind writes into the staged folder
         if progress is not None:
             files = _counted(files, len(site.pages) + len(site.studies), progress)
         try:
             result.written = write_site(out, files, static, finish,
-                                        site.config.static_overrides, begin)
+                                        site.config.static_overrides, begin, stop)
         except OSError as exc:  # a read-only or full disk: the old output stays
             result.diagnostics.append(error(str(out), 0, 0, "output-folder",
                                             f"cannot write the output: {exc.strerror or exc}"))
