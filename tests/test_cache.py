@@ -178,7 +178,7 @@ def test_the_search_bundle_is_reused_only_for_the_same_pages(
     indexed: list[search_index.Indexer] = []
     real = search_index.Indexer._start
     monkeypatch.setattr(search_index.Indexer, "_start",
-                        lambda indexer: (indexed.append(indexer), real(indexer)))
+                        lambda indexer, *at: (indexed.append(indexer), real(indexer, *at)))
 
     def build(out: str) -> dict[str, bytes]:
         assert run(["build", str(site), "-o", str(tmp_path / out)], capsys)[0] == 0

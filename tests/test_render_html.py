@@ -184,3 +184,14 @@ def test_previews_cover_every_citation_on_the_page(pages: dict[str, Page]) -> No
         assert data and keys <= set(data[0]), rel
         for study in data[0].values():
             assert {"n", "design", "group", "short", "symbol"} <= set(study), rel
+
+
+def test_templates_read_view_dicts_as_jinja_does() -> None:
+    from jinja2 import UndefinedError
+
+    from k2site.render.templates import template_env
+
+    env = template_env({"t.html": "{{ v.title }}|{{ v.items()|list|length }}|{{ n.real }}"})
+    assert env.get_template("t.html").render(v={"title": "K2", "b": 1}, n=3) == "K2|2|3"
+    with pytest.raises(UndefinedError):
+        env.get_template("t.html").render(v={"b": 1}, n=3)

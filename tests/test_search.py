@@ -84,3 +84,32 @@ def test_no_marked_page_means_no_bundle(tmp_path: Path) -> None:
         indexer.finish(tmp_path)
     assert files == [("a/index.html", b"<html><body>plain</body></html>")]
     assert not (tmp_path / "pagefind").exists()
+
+
+def test_a_static_page_marked_for_search_is_indexed_too(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Pagefind then starts once the static files are copied, not while the site's own
+    # pages are still being written, so what it finds does not depend on timing
+    _pagefind()
+    site = copy_site(SECOND, tmp_path / "site")
+    (site / "static" / "about").mkdir(parents=True)
+    (site / "static" / "about" / "index.html").write_text(
+        '<!DOCTYPE html><html lang="en"><head><title>About</title></head><body>'
+        "<main data-pagefind-body><h1>About the fish oil notes</h1></main></body></html>\n")
+    out = tmp_path / "out"
+    assert run(["build", str(site), "-o", str(out)], capsys)[0] == 0
+    marked = [p for p in out.rglob("*.html") if b"data-pagefind-body" in p.read_bytes()]
+    assert out / "about" / "index.html" in marked
+    assert _indexed_pages(out) == len(marked)
+
+
+def test_the_bundle_is_the_same_from_the_cache(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _pagefind()
+    site = copy_site(SECOND, tmp_path / "site")
+    bundles = []
+    for out in (tmp_path / "one", tmp_path / "two"):
+        assert run(["build", str(site), "-o", str(out)], capsys)[0] == 0
+        bundles.append({p.relative_to(out).as_posix(): p.read_bytes()
+                        for p in sorted((out / "pagefind").rglob("*")) if p.is_file()})
+    assert bundles[0] and bundles[0] == bundles[1]

@@ -125,11 +125,15 @@ def static_collisions(generated: Iterable[str], static: Iterable[str],
 def write_site(out: Path, files: Mapping[str, bytes] | Iterable[tuple[str, Output]],
                static: Mapping[str, Path],
                finish: Callable[[Path], None] | None = None,
-               overrides: Collection[str] = ()) -> int:
+               overrides: Collection[str] = (),
+               begin: Callable[[Path], None] | None = None,
+               stop: Callable[[], None] | None = None) -> int:
     """Replace `out` with exactly these files (bytes by path, written as they come, then
     copied static files, which `StaticCollision` keeps from replacing any of them but the
-    `overrides`); `finish` may add to the staged folder before the swap, and any
-    exception, from it or from the files' producer, leaves `out` as it was.
+    `overrides`); `begin` is told the staged folder before the first file is written,
+    `finish` may add to it before the swap, and any exception, from them or from the
+    files' producer, leaves `out` as it was: `stop` ends whatever `begin` started
+    writing into the staged folder before that folder is removed.
     Returns how many files the new output holds."""
     out = out.resolve()
     if (refusal := replace_refusal(out)) is not None:
@@ -137,6 +141,8 @@ def write_site(out: Path, files: Mapping[str, bytes] | Iterable[tuple[str, Outpu
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     try:
+        if begin is not None:
+            begin(staging)
         _fill(staging, files.items() if isinstance(files, Mapping) else files, static,
               overrides)
         if finish is not None:
@@ -144,6 +150,8 @@ def write_site(out: Path, files: Mapping[str, bytes] | Iterable[tuple[str, Outpu
         count = sum(1 for p in staging.rglob("*") if p.is_file())
         _swap(staging, out)
     except BaseException:
+        if stop is not None:
+            stop()
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return count

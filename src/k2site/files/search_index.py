@@ -1,9 +1,10 @@
 """Render stage, last step: the Pagefind search index of the rendered pages.
 
 Pagefind's binary (PyPI `pagefind[bin]`) indexes the article pages and the study pages
-(each study once, on its own page, not in every reference list that names it), copied
-to a scratch folder for it; `build` puts its bundle in the staged output before the
-swap, so search is offline and on the site's own host. The binary is called directly: its
+(each study once, on its own page, not in every reference list that names it) where
+they are being written, in the staged output, and writes its bundle there before the
+swap, so search is offline and on the site's own host. Nothing is copied for it: on a
+large site, creating files is what costs most. The binary is called directly: its
 Python service wrapper costs over a second of start-up per build.
 """
 
@@ -17,6 +18,7 @@ import subprocess
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import IO
 
 from k2site.files.cache import read_signed, write_signed
 from k2site.files.folders import SEARCH_BUNDLE
@@ -45,39 +47,45 @@ MARK = b"data-pagefind-body"
 
 
 class Indexer:
-    """Pagefind for a build whose pages stream past to be written: the marked pages are
-    copied to a scratch folder, and Pagefind starts on them as soon as the last expected
-    one has gone by, while the rest of the site (its lists and JSON files) still renders.
-    The bundle is kept in the cache with a digest of those pages and of each of its files,
-    signed (`cache.write_signed`), so that a build of the same pages reuses it, and only
-    if nothing of it was changed or added since."""
+    """Pagefind for a build whose pages stream past to be written into a staged folder
+    (`begin` tells which): Pagefind starts there as soon as the last expected marked page
+    has been written, while the rest of the site (its lists and JSON files) still
+    renders. The bundle is kept in the cache with a digest of those pages and of each of
+    its files, signed (`cache.write_signed`), so that a build of the same pages reuses
+    it, and only if nothing of it was changed or added since."""
 
     def __init__(self, language: str, cache_dir: Path | None, expected: int,
-                 scratch_in: Path | None = None) -> None:
-        self.language, self.expected = language, expected
+                 early: bool = True) -> None:
+        """`early`: Pagefind may start before the static files are copied, as it may when
+        none of them is an HTML page it could index."""
+        self.language, self.expected, self.early = language, expected, early
         self.kept = cache_dir / "search" if cache_dir is not None else None
         self._digest = hashlib.sha256(f"{_version()}\x00{language}".encode())
-        # beside the output rather than in a temporary folder that may be held in memory
-        if scratch_in is not None:
-            scratch_in.mkdir(parents=True, exist_ok=True)
-        self._scratch = Path(tempfile.mkdtemp(prefix=".k2site-search-", dir=scratch_in))
+        self._staging: Path | None = None
         self._pages = 0
         self._running: tuple[subprocess.Popen[bytes], int] | None = None
         self._checked: tuple[str, bool] | None = None
+        # what Pagefind says goes to a file: a pipe nobody reads until the end could stall it
+        self._log: IO[bytes] = tempfile.TemporaryFile()
+
+    def begin(self, staging: Path) -> None:
+        """The folder the pages are written into, before the first one is."""
+        self._staging = staging
 
     def watch(self, files: Iterable[tuple[str, Output]]) -> Iterator[tuple[str, Output]]:
         """`files` unchanged, with the marked pages noted on the way."""
         for path, data in files:
+            marked = False
             if path.endswith(".html") and isinstance(data, bytes | bytearray) and MARK in data:
+                marked = True
                 self._digest.update(f"\x00{path}\x00{len(data)}\x00".encode())
                 self._digest.update(data)
-                target = inside(self._scratch / "site", path)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(data)
                 self._pages += 1
-                if self._pages == self.expected and not self._cached():
-                    self._start()
             yield path, data
+            # back here, the page has been written
+            if marked and self._pages == self.expected and self.early \
+                    and self._staging is not None and not self._cached():
+                self._start(self._staging)
 
     def finish(self, staging: Path) -> None:
         """Put the bundle for every marked page in `staging/pagefind` (none without any:
@@ -91,21 +99,21 @@ class Indexer:
         if self._running is not None and self._running[1] != self._pages:
             self._stop()  # more pages were marked than expected: index them all
         if self._running is None:
-            self._start()
+            self._start(staging)
         assert self._running is not None
         process = self._running[0]
         process.wait()
         self._running = None
         if process.returncode != 0:
-            log = (self._scratch / "pagefind.log").read_text("utf-8", "replace").strip()
+            self._log.seek(0)
+            log = self._log.read().decode("utf-8", "replace").strip()
             raise SearchIndexError(log or f"exit status {process.returncode}")
-        shutil.copytree(self._scratch / "pagefind", staging / SEARCH_BUNDLE)
-        self._keep()
+        self._keep(staging / SEARCH_BUNDLE)
 
     def close(self) -> None:
-        """Stop Pagefind if it still runs, and remove the scratch folder."""
+        """Stop Pagefind if it still runs."""
         self._stop()
-        shutil.rmtree(self._scratch, ignore_errors=True)
+        self._log.close()
 
     def _stop(self) -> None:
         if self._running is not None:
@@ -119,16 +127,15 @@ class Indexer:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _start(self) -> None:
-        shutil.rmtree(self._scratch / "pagefind", ignore_errors=True)
-        (self._scratch / "site").mkdir(exist_ok=True)
-        # what it says goes to a file: a pipe nobody reads until the end could fill and stall it
-        with (self._scratch / "pagefind.log").open("wb") as log:
-            # a build killed with SIGKILL takes Pagefind with it, as it does its workers
-            process = subprocess.Popen(
-                _command(self._scratch / "site", self._scratch / "pagefind", self.language),
-                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log,
-                preexec_fn=pdeathsig())
+    def _start(self, staging: Path) -> None:
+        shutil.rmtree(staging / SEARCH_BUNDLE, ignore_errors=True)
+        self._log.seek(0)
+        self._log.truncate()
+        # a build killed with SIGKILL takes Pagefind with it, as it does its workers
+        process = subprocess.Popen(
+            _command(staging, staging / SEARCH_BUNDLE, self.language),
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=self._log,
+            preexec_fn=pdeathsig())
         self._running = (process, self._pages)
 
     def _cached(self) -> bool:
@@ -150,12 +157,12 @@ class Indexer:
         return manifest.get("pages") == digest and \
             _file_digests(self.kept / "pagefind") == manifest.get("files")
 
-    def _keep(self) -> None:
+    def _keep(self, bundle: Path) -> None:
         if self.kept is None:
             return
         try:
             shutil.rmtree(self.kept, ignore_errors=True)
-            shutil.copytree(self._scratch / "pagefind", self.kept / "pagefind")
+            shutil.copytree(bundle, self.kept / "pagefind")
             manifest = {"pages": self._digest.hexdigest(),
                         "files": _file_digests(self.kept / "pagefind")}
             write_signed(self.kept / MANIFEST, "search", json.dumps(manifest).encode())
@@ -205,11 +212,15 @@ def bundle_of(pages: Mapping[str, bytes], language: str) -> dict[str, bytes]:
     if not marked:
         return {}
     with tempfile.TemporaryDirectory(prefix="k2site-serve-search-") as scratch:
-        staging = Path(scratch) / "staging"
-        staging.mkdir()
-        with Indexer(language, None, len(marked), Path(scratch)) as indexer:
+        staging = Path(scratch)
+        for path, data in marked:  # Pagefind reads pages from a folder
+            target = inside(staging, path)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        with Indexer(language, None, len(marked)) as indexer:
             for _ in indexer.watch(marked):
                 pass
             indexer.finish(staging)
-        return {f"pagefind/{path.relative_to(staging / 'pagefind').as_posix()}": path.read_bytes()
-                for path in sorted((staging / "pagefind").rglob("*")) if path.is_file()}
+        bundle = staging / SEARCH_BUNDLE
+        return {f"{SEARCH_BUNDLE}/{path.relative_to(bundle).as_posix()}": path.read_bytes()
+                for path in sorted(bundle.rglob("*")) if path.is_file()}

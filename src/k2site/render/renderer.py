@@ -28,7 +28,7 @@ from k2site.references import export
 from k2site.references.bibliography import Bibliography, ReferenceCache, csl_json
 from k2site.render import jsonld, page_meta, publication, views
 from k2site.render.body import Badges, CitationHtml, body_html
-from k2site.render.templates import template_env
+from k2site.render.templates import compile_theme, template_env
 
 
 @dataclass
@@ -56,6 +56,7 @@ class SiteRenderer:
         self.site, self.memory = site, memory
         self.env = template_env(overrides, cache_dir,
                                 memory.environments if memory is not None else None)
+        compile_theme(self.env)  # once, here, rather than in each worker that forks
         self.bibliography = Bibliography(list(site.studies.values()), style, references)
         # Everything citeproc formats is formatted here, before the pages are rendered
         # (in workers of its own when there is much), so that it lands in the reference
