@@ -101,6 +101,8 @@ def test_the_three_forms_of_a_label(store: dict[str, Study]) -> None:
     assert apa.cite_label("two", 0, form="author-only") == "Smith et al."
     assert apa.cite_label("vossma", 0, form="author-only") == "Voss, Ma, et al."
     assert apa.cite_label("vossma", 0, form="suppress-author") == "2015"
+    # what a narrative citation shows: Pandoc's `Masterjohn (2007a)`
+    assert apa.cite_parts("trail") == ("Masterjohn", "2007a")
     ama = Bibliography(list(store.values()), "american-medical-association")
     # in a numeric style Pandoc prints `@trail found` as "¹ found": no names, the number
     assert [ama.cite_label("trail", 3, form=f) for f in references.LABEL_FORMS] == [

@@ -159,6 +159,7 @@ class Bibliography:
         self._converted: dict[str, dict[str, Any]] = {}
         self._added: dict[str, dict[str, Any]] = {}
         self._members: frozenset[str] | None = None
+        self._digests: dict[tuple[str, str], str] = {}
 
     @property
     def _style(self) -> CitationStylesStyle:
@@ -243,8 +244,8 @@ class Bibliography:
     def format_item(self, item: Mapping[str, Any]) -> str:
         """One CSL-JSON item formatted as a bibliography entry (safe HTML, no number);
         for "cite this page", where the page itself is a `webpage` item."""
-        self._format([("item", item)])
-        return self.cache.entries[self._job_digest(("item", item))]
+        [digest] = self._format([("item", item)])
+        return self.cache.entries[digest]
 
     def _known(self, keys: Iterable[str]) -> list[str]:
         return [key for key in dict.fromkeys(keys) if key in self._studies]
@@ -252,20 +253,22 @@ class Bibliography:
     def _disambiguate(self, keys: list[str]) -> None:
         """Tell apart the citations of `keys` that would print alike (`disambiguation`),
         from their labels without it (formatted here when not cached)."""
-        self._members, self._added = frozenset(keys), {}
+        self._members, self._added, self._digests = frozenset(keys), {}, {}
         if self.numeric or not self._rules.active:
             return
         self._format([("cite", key) for key in keys])
         labels = {key: self._formatted("cite", key) for key in keys}
         names = {key: _cited_names(self._item(key)) for key in keys}
         self._added = disambiguate(labels, names, self._rules, self.sort_keys)
+        self._digests = {}  # those of the keys given more were of their items without it
 
     def _formatted(self, kind: str, key: str) -> str:
-        self._format([(kind, key)])
-        return self.cache.entries[self._job_digest((kind, key))]
+        [digest] = self._format([(kind, key)])
+        return self.cache.entries[digest]
 
-    def _format(self, jobs: Sequence[Job]) -> None:
-        """Format the jobs whose output is not cached yet, each distinct one once."""
+    def _format(self, jobs: Sequence[Job]) -> list[str]:
+        """Format the jobs whose output is not cached yet, each distinct one once; the
+        digests of all, under which the cache holds them."""
         digests = [self._job_digest(job) for job in jobs]
         self.cache.used.update(digests)
         missing = {digest: job for digest, job in zip(digests, jobs, strict=True)
@@ -273,6 +276,7 @@ class Bibliography:
         if missing:
             self.cache.entries.update(zip(missing, self._render(list(missing.values())),
                                           strict=True))
+        return digests
 
     def _render(self, jobs: list[Job]) -> list[str]:
         """The jobs' outputs, from one citeproc-py bibliography of all their items, made
@@ -287,8 +291,13 @@ class Bibliography:
 
     def _job_digest(self, job: Job) -> str:
         kind, what = job
-        item = what if isinstance(what, Mapping) else self._final_item(what)
-        return _digest(kind, self._style_hash, self.locale, item)
+        if isinstance(what, Mapping):
+            return _digest(kind, self._style_hash, self.locale, what)
+        found = self._digests.get((kind, what))
+        if found is None:
+            found = self._digests[kind, what] = _digest(kind, self._style_hash, self.locale,
+                                                        self._final_item(what))
+        return found
 
     def _item(self, key: str) -> dict[str, Any]:
         """The entry as citeproc-py's input, converted on first use."""

@@ -62,7 +62,7 @@ class SiteRenderer:
         # (in workers of its own when there is much), so that it lands in the reference
         # cache that the next build reads.
         page_items = [views.page_csl(site, page) for page in site.pages]
-        self.bibliography.prepare(_citation_order(site), page_items)
+        self.bibliography.prepare(_citation_order(site), page_items, _in_text(site))
         self.entries = self.bibliography.entries(_citation_order(site))
         for key, number in site.numbers.items():
             self.bibliography.cite_label(key, number)
@@ -250,6 +250,13 @@ def render_files(site: Site, overrides: Mapping[str, str], style: CitationStyle,
 
 def _citation_order(site: Site) -> list[str]:
     return sorted(site.numbers, key=site.numbers.__getitem__)
+
+
+def _in_text(site: Site) -> list[str]:
+    """The keys of narrative (`@key`) and author-suppressed (`[-@key]`) citations, whose
+    labels are also formatted in their two parts."""
+    return sorted({c.key for page in site.pages for group in page.groups for c in group
+                   if c.mode})
 
 
 def _json(items: Iterable[Any]) -> Iterator[bytes]:
