@@ -27,6 +27,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from k2site.diagnostics import Diagnostic, error
 from k2site.files.cache import jinja_bytecode
+from k2site.render.compiled_theme import CompiledTheme, theme_names
 from k2site.text import plural
 
 
@@ -71,10 +72,15 @@ class _ViewEnvironment(SandboxedEnvironment):
         return super().getattr(obj, attribute)
 
 
-def _make_env(overrides: dict[str, str], cache_dir: Path | None) -> Environment:
+def _make_env(overrides: dict[str, str], cache_dir: Path | None,
+              compiled: bool = True) -> Environment:
+    """The theme's templates come compiled (`compiled_theme`) unless the site replaces
+    them; only a site's own are compiled here, and kept in the bytecode cache."""
+    loaders = [_SiteLoader(overrides), *([CompiledTheme()] if compiled else []),
+               PackageLoader("k2site", "theme/templates")]
     env = _ViewEnvironment(
         bytecode_cache=jinja_bytecode(cache_dir) if cache_dir is not None else None,
-        loader=ChoiceLoader([_SiteLoader(overrides), PackageLoader("k2site", "theme/templates")]),
+        loader=ChoiceLoader(loaders),
         autoescape=select_autoescape(["html", "xml"], default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -85,15 +91,17 @@ def _make_env(overrides: dict[str, str], cache_dir: Path | None) -> Environment:
     return env
 
 
-THEME = Path(__file__).parent.parent / "theme" / "templates"
+def source_env() -> Environment:
+    """The theme's environment compiling every template from its source, which is what
+    `compiled_theme` compiles ahead."""
+    return _make_env({}, None, compiled=False)
 
 
 def compile_theme(env: Environment) -> None:
-    """Compile every template the theme has (or a site's file that replaces one): a build
-    renders with all of them, and workers forked afterwards share them compiled."""
-    for path in sorted(THEME.rglob("*")):
-        if path.suffix in (".html", ".xml"):
-            env.get_template(path.relative_to(THEME).as_posix())
+    """Load every template the theme has (or a site's file that replaces one): a build
+    renders with all of them, and workers forked afterwards share them loaded."""
+    for name in theme_names():
+        env.get_template(name)
 
 
 #: What rendering raises for a broken template: Jinja's errors, and the endless recursion

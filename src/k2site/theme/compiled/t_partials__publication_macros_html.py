@@ -1,0 +1,119 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'partials/publication-macros.html'
+
+def root(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_evidence_summary = l_0_people_links = l_0_article_card = missing
+    try:
+        t_1 = environment.filters['plural']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'plural' found.")
+    pass
+    included_template = environment.get_template('macros.html', 'partials/publication-macros.html')._get_default_module(context)
+    l_0_evidence_summary = getattr(included_template, 'evidence_summary', missing)
+    if l_0_evidence_summary is missing:
+        l_0_evidence_summary = undefined(f"the template {included_template.__name__!r} (imported on line 2 in 'partials/publication-macros.html') does not export the requested name 'evidence_summary'", name='evidence_summary')
+    context.vars['evidence_summary'] = l_0_evidence_summary
+    context.exported_vars.discard('evidence_summary')
+    yield '\n'
+    def macro(l_1_people):
+        t_2 = []
+        if l_1_people is missing:
+            l_1_people = undefined("parameter 'people' was not provided", name='people')
+        pass
+        l_2_loop = missing
+        for l_2_p, l_2_loop in LoopContext(l_1_people, undefined):
+            _loop_vars = {}
+            pass
+            t_2.extend((
+                '<a href="',
+                escape(environment.getattr(l_2_p, 'href')),
+                '">',
+                escape(environment.getattr(l_2_p, 'name')),
+                '</a>',
+            ))
+            if (not environment.getattr(l_2_loop, 'last')):
+                pass
+                t_2.append(
+                    ', ',
+                )
+        l_2_loop = l_2_p = missing
+        return concat(t_2)
+    context.exported_vars.add('people_links')
+    context.vars['people_links'] = l_0_people_links = Macro(environment, macro, 'people_links', ('people',), False, False, False, context.eval_ctx.autoescape)
+    yield '\n'
+    def macro(l_1_a, l_1_root):
+        t_3 = []
+        if l_1_a is missing:
+            l_1_a = undefined("parameter 'a' was not provided", name='a')
+        if l_1_root is missing:
+            l_1_root = undefined("parameter 'root' was not provided", name='root')
+        pass
+        t_3.extend((
+            '<li class="section-card article-card">\n  <h3><a href="',
+            escape(environment.getattr(l_1_a, 'href')),
+            '">',
+            escape(environment.getattr(l_1_a, 'title')),
+            '</a></h3>\n',
+        ))
+        if environment.getattr(l_1_a, 'summary'):
+            pass
+            t_3.extend((
+                '<p class="takeaway">',
+                escape(environment.getattr(l_1_a, 'summary')),
+                '</p>',
+            ))
+        t_3.append(
+            '  <p class="meta">',
+        )
+        if environment.getattr(l_1_a, 'authors'):
+            pass
+            t_3.extend((
+                'Written by ',
+                escape(environment.call(context, (undefined(name='people_links') if l_0_people_links is missing else l_0_people_links), environment.getattr(l_1_a, 'authors'))),
+                ' · ',
+            ))
+        if environment.getattr(l_1_a, 'reviewed'):
+            pass
+            t_3.extend((
+                'Last reviewed <time datetime="',
+                escape(environment.getattr(environment.getattr(l_1_a, 'reviewed'), 'iso')),
+                '">',
+                escape(environment.getattr(environment.getattr(l_1_a, 'reviewed'), 'text')),
+                '</time>',
+            ))
+        else:
+            pass
+            t_3.append(
+                'Not yet reviewed',
+            )
+        if environment.getattr(l_1_a, 'overdue'):
+            pass
+            t_3.append(
+                ' · <strong>Review overdue</strong>',
+            )
+        if (environment.getattr(l_1_a, 'sections') > 1):
+            pass
+            t_3.extend((
+                ' · ',
+                escape(t_1(environment.getattr(l_1_a, 'sections'), 'section')),
+            ))
+        t_3.extend((
+            '</p>\n  ',
+            escape(environment.call(context, (undefined(name='evidence_summary') if l_0_evidence_summary is missing else l_0_evidence_summary), environment.getattr(l_1_a, 'evidence'), l_1_root)),
+            '\n</li>\n',
+        ))
+        return concat(t_3)
+    context.exported_vars.add('article_card')
+    context.vars['article_card'] = l_0_article_card = Macro(environment, macro, 'article_card', ('a', 'root'), False, False, False, context.eval_ctx.autoescape)
+
+blocks = {}
+debug_info = '2=18&4=25&6=51&8=60&9=65&10=75&11=109'
+
+# Generated by `python -m k2site.render.compiled_theme` from theme/templates/partials/publication-macros.html.
