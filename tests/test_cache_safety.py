@@ -82,10 +82,15 @@ def test_unsigned_files_in_the_real_cache_run_nothing(site: Path, tmp_path: Path
     """Even with the right header, a file not signed with the user's key is not unpickled."""
     _build(site, tmp_path / "one", capsys, "--no-search")
     marker = tmp_path / "pwned"
-    header = b"k2site-cache 2\n" + cache.code_fingerprint().encode() + bytes(32)
-    for path in [*_kept(site).glob("*.pickle"), *_kept(site).glob("jinja/*.jinja")]:
-        body = bc_magic if path.suffix == ".jinja" else b""
-        path.write_bytes(header + body + pickle.dumps(_Plant(marker)))
+    header = cache._MAGIC + cache.code_fingerprint().encode()
+    plant = pickle.dumps(_Plant(marker))
+    assert list(_kept(site).glob("jinja/*.jinja")), "the site's own 404.html is cached"
+    for path in _kept(site).glob("*.pickle"):  # one record, its HMAC all zeros
+        name = b"0" * 64
+        path.write_bytes(header + len(name).to_bytes(4, "big") + len(plant).to_bytes(8, "big")
+                         + name + plant + bytes(32))
+    for path in _kept(site).glob("jinja/*.jinja"):
+        path.write_bytes(header + bytes(32) + bc_magic + plant)
     _build(site, tmp_path / "two", capsys, "--no-search")
     assert not marker.exists(), "an unsigned cache file ran code"
     assert _files(tmp_path / "two") == _files(tmp_path / "one")

@@ -23,6 +23,7 @@ import pickle
 import secrets
 import stat
 import tempfile
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,7 +33,7 @@ if TYPE_CHECKING:  # jinja2 loads only when templates are rendered
 
 #: Overrides the user's cache folder (for CI, and tests): the folder holding every site's.
 ENV = "K2SITE_CACHE_DIR"
-_MAGIC = b"k2site-cache 2\n"
+_MAGIC = b"k2site-cache 3\n"
 _KEY_FILE = "key"
 
 
@@ -152,7 +153,13 @@ def write_signed(path: Path, kind: str, body: bytes) -> None:
 
 
 class Cache:
-    """Results by key for one kind (`pages`, `bib`...), loaded once, saved once."""
+    """Results by key for one kind (`pages`, `bib`...), loaded once, saved once.
+
+    The file is a header and one record per entry (`_records`), each pickled and signed
+    on its own: a 10,000-page site's parsed pages are 300 MB pickled, which pickling or
+    reading as one piece would hold in memory twice over, with the pickler's memo of
+    every object beside them. Record by record, no more than one entry is ever held
+    twice."""
 
     def __init__(self, folder: Path | None, kind: str) -> None:
         self.kind = kind
@@ -161,15 +168,16 @@ class Cache:
         self.used: dict[str, Any] = {}
 
     def _load(self) -> dict[str, Any]:
-        body = read_signed(self.path, self.kind) if self.path is not None else None
-        if body is None:
-            return {}
+        found: dict[str, Any] = {}
+        if self.path is None:
+            return found
         try:
-            # signed with this user's key: written by this k2site, so safe to unpickle
-            data = pickle.loads(body)
+            for cache_key, body in read_records(self.path, self.kind):
+                # signed with this user's key: written by this k2site, so safe to unpickle
+                found[cache_key] = pickle.loads(body)
         except Exception:  # a cache that cannot be read is a miss, never an error
             return {}
-        return data if isinstance(data, dict) else {}
+        return found
 
     def get(self, cache_key: str) -> Any | None:
         value = self.old.get(cache_key)
@@ -184,8 +192,58 @@ class Cache:
         """Write the entries this build used, when they are not those it found."""
         if self.path is None or self.used.keys() == self.old.keys():
             return
-        write_signed(self.path, self.kind,
-                     pickle.dumps(self.used, protocol=pickle.HIGHEST_PROTOCOL))
+        write_records(self.path, self.kind, (
+            (cache_key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+            for cache_key, value in self.used.items()))
+
+
+#: A record: the lengths of its key and body, the key, the body, then its HMAC.
+_RECORD = 4 + 8
+
+
+def write_records(path: Path, kind: str, records: Iterable[tuple[str, bytes]]) -> None:
+    """Write (key, body) records as they come, atomically; a failure leaves no file. Each
+    is signed with the kind and the code's fingerprint, so a record moved to another
+    file or read by other k2site code does not verify."""
+    secret = user_key(cache_root().resolve())
+    if secret is None:
+        return
+    fingerprint = code_fingerprint().encode()
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(handle, "wb") as file:
+            file.write(_MAGIC + fingerprint)
+            for cache_key, body in records:
+                name = cache_key.encode()
+                mac = sign(secret, kind.encode(), fingerprint, name, body)
+                file.writelines((len(name).to_bytes(4, "big"), len(body).to_bytes(8, "big"),
+                                 name, body, mac))
+        os.replace(temp, path)
+    except OSError:
+        pass  # a full or read-only disk builds on, without a cache
+
+
+def read_records(path: Path, kind: str) -> Iterator[tuple[str, bytes]]:
+    """The (key, body) records `write_records` wrote for `kind` with this code and this
+    user's key; a file written by other code yields nothing, and a record that does not
+    verify (or is cut short) raises ValueError before its body is handed on."""
+    secret = user_key(cache_root().resolve())
+    fingerprint = code_fingerprint().encode()
+    try:
+        file = path.open("rb")
+    except OSError:
+        return
+    with file:
+        if secret is None or file.read(len(_MAGIC) + 64) != _MAGIC + fingerprint:
+            return
+        while head := file.read(_RECORD):
+            name_size, body_size = int.from_bytes(head[:4], "big"), int.from_bytes(head[4:], "big")
+            name, body, mac = file.read(name_size), file.read(body_size), file.read(32)
+            if len(head) != _RECORD or len(body) != body_size or not hmac.compare_digest(
+                    mac, sign(secret, kind.encode(), fingerprint, name, body)):
+                raise ValueError(f"{path.name}: a record does not verify")
+            yield name.decode(), body
 
 
 def jinja_bytecode(folder: Path) -> BytecodeCache:
