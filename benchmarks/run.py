@@ -353,6 +353,17 @@ def k2site_jobs(corpus: Corpus, k2site: K2site | str) -> list[Job] | str:
     return jobs
 
 
+def installed(python: Path, src: Path, env: dict[str, str]) -> None:
+    """k2site's source made what `pip install` makes of it: the theme's templates compiled
+    by Jinja (where that version of k2site does it) and every module byte-compiled, so that
+    no run pays for either (the anchors' packages are compiled by pip, and
+    PYTHONDONTWRITEBYTECODE would otherwise keep every run compiling k2site's again)."""
+    if (src / "k2site" / "render" / "compiled_theme.py").is_file():
+        subprocess.run([str(python), "-m", "k2site.render.compiled_theme"], env=env,
+                       check=True, capture_output=True)
+    subprocess.run([str(python), "-m", "compileall", "-q", str(src)], check=True)
+
+
 def find_k2site(args: argparse.Namespace, python: Path | None) -> K2site | str:
     """The project venv's k2site, or one run from a `git archive` snapshot of --ref."""
     if args.ref:
@@ -366,15 +377,13 @@ def find_k2site(args: argparse.Namespace, python: Path | None) -> K2site | str:
         if archive.returncode != 0:
             return f"git archive {args.ref} failed: {archive.stderr.decode().strip()}"
         subprocess.run(["tar", "-x", "-C", str(snapshot)], input=archive.stdout, check=True)
-        # byte-compiled as `pip install` does, so that no run pays for compiling k2site's
-        # modules (the anchors' packages are compiled by pip, and PYTHONDONTWRITEBYTECODE
-        # would otherwise keep every run compiling them again)
-        subprocess.run([str(python), "-m", "compileall", "-q", str(snapshot / "src")],
-                       check=True)
         env = {**os.environ, "PYTHONPATH": str(snapshot / "src")}
+        installed(python, snapshot / "src", env)
         return K2site([str(python), "-m", "k2site"], env)
     if args.k2site:
         return K2site([str(args.k2site)])
+    if python is not None:
+        installed(python, REPO / "src", dict(os.environ))
     found = REPO / ".venv" / "bin" / "k2site"
     which = str(found) if found.is_file() else shutil.which("k2site")
     if which is None:

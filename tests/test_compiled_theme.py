@@ -13,18 +13,22 @@ from k2site.pipeline.run import render
 from k2site.render import compiled_theme
 from k2site.render.compiled_theme import FOLDER, THEME, CompiledTheme, generate, theme_names
 from k2site.render.templates import source_env, template_diagnostic, template_env
-from support import REPO, copy_site
+from support import REPO, copy_site, need
 
 
 def test_the_compiled_modules_are_those_the_templates_make_now() -> None:
+    need((FOLDER / "__init__.py").is_file(),
+         "the theme is not compiled in this working tree: run scripts/setup")
     made = generate(source_env)
     kept = {path.name: path.read_text(encoding="utf-8") for path in FOLDER.glob("*.py")}
     stale = sorted(name for name in made.keys() | kept.keys() if made.get(name) != kept.get(name))
-    assert not stale, ("the compiled theme is out of date; run "
-                       f"`python -m k2site.render.compiled_theme`: {stale}")
+    assert not stale, ("the compiled theme is out of date; run scripts/setup (or "
+                       f"`python -m k2site.render.compiled_theme`): {stale}")
 
 
 def test_every_theme_template_loads_compiled() -> None:
+    need((FOLDER / "__init__.py").is_file(),
+         "the theme is not compiled in this working tree: run scripts/setup")
     env, loader = source_env(), CompiledTheme()
     for name in theme_names():
         template = loader.load(env, name)

@@ -19,6 +19,13 @@ REPO = Path(__file__).resolve().parents[1]
 
 pytestmark = pytest.mark.slow
 
+#: In the installed package, the theme's templates load from their compiled modules.
+_LOADS_COMPILED = """
+from k2site.render.compiled_theme import CompiledTheme
+from k2site.render.templates import source_env
+print("compiled", CompiledTheme().load(source_env(), "base.html").name)
+"""
+
 
 def _run(argv: list[str], cwd: Path, env: dict[str, str] | None = None
          ) -> subprocess.CompletedProcess[str]:
@@ -45,6 +52,11 @@ def test_wheel_and_sdist_build_and_pass_twine_check(dist: Path) -> None:
         shipped = set(wheel.namelist())
     assert "k2site/scaffold/.github/workflows/site.yml" in shipped
     assert "k2site/theme/templates/base.html" in shipped
+    # the theme compiled by the build (setup.py), one module per template
+    templates = {n for n in shipped if n.startswith("k2site/theme/templates/")}
+    compiled = {n for n in shipped if n.startswith("k2site/theme/compiled/t_")}
+    assert len(compiled) == len(templates) > 20
+    assert "k2site/theme/compiled/__init__.py" in shipped
     assert not any(name.startswith(("tests/", "content/")) for name in shipped)
 
 
@@ -58,6 +70,8 @@ def test_a_fresh_environment_installs_the_wheel_and_runs_a_new_sites_workflow(
     env.pop("PYTHONPATH", None)
     version = _run(["k2site", "--version"], tmp_path, env)
     assert version.stdout.strip() == f"k2site {__version__}"
+    loaded = _run([str(venv / "bin" / "python"), "-c", _LOADS_COMPILED], tmp_path, env)
+    assert loaded.stdout.split() == ["compiled", "base.html"]
     _run(["k2site", "new", "site"], tmp_path, env)
     site = tmp_path / "site"
     assert (site / "requirements.txt").read_text().splitlines()[-1] == f"./wheels/{wheel.name}"

@@ -2,15 +2,16 @@
 
 Compiling the theme's templates is Jinja's parse and code generation plus Python's own
 compile, about 0.12 s of CPU: a third of a cold build of a small site. The theme is part
-of k2site, so it is compiled ahead, like k2site's own modules: `k2site/theme/compiled/`
-holds one Python module per template, which `pip install` byte-compiles with the rest of
-the package. A build loads their code objects and never parses the theme.
+of k2site, so it is compiled ahead, like k2site's own modules: building the package
+(`setup.py`), or `scripts/setup` for a working tree, writes `k2site/theme/compiled/`,
+one Python module per template, which `pip install` byte-compiles with the rest of the
+package. A build loads their code objects and never parses the theme.
 
 A compiled module is used only when it is certain to be what Jinja would make now: the
 same Jinja version and the same template source (by SHA-256, checked on every build).
 Otherwise, and for every template a site overrides, Jinja compiles from the source.
-`python -m k2site.render.compiled_theme` writes the modules again; a test fails while they
-are out of date.
+`python -m k2site.render.compiled_theme` writes the modules of a working tree again (they
+are not kept in git); a test fails while they are out of date or missing.
 """
 
 from __future__ import annotations
@@ -109,21 +110,22 @@ def _manifest_text(sources: dict[str, str]) -> str:
     return "\n".join([*lines, "}", ""])
 
 
-def write(files: dict[str, str]) -> None:
-    """Replace the compiled modules with `files`."""
-    FOLDER.mkdir(exist_ok=True)
-    for old in FOLDER.glob("*.py"):
+def write(files: dict[str, str], folder: Path = FOLDER) -> None:
+    """Replace the compiled modules in `folder` with `files`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.py"):
         if old.name not in files:
             old.unlink()
     for name, text in files.items():
-        (FOLDER / name).write_text(text, encoding="utf-8")
+        if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != text:
+            (folder / name).write_text(text, encoding="utf-8")
 
 
 def main() -> int:
     from k2site.render.templates import source_env
 
     write(generate(source_env))
-    print(f"compiled {len(theme_names())} templates into {FOLDER}", file=sys.stderr)
+    print(f"k2site: compiled the theme's {len(theme_names())} templates", file=sys.stderr)
     return 0
 
 
