@@ -75,3 +75,4 @@ def test_an_error_in_a_compiled_template_points_at_its_line() -> None:
     compiled, from_source = positions
     assert compiled.path == from_source.path == "(theme) base.html"  # study.html extends it
     assert compiled.line == from_source.line > 0
+

@@ -11,8 +11,9 @@ import hashlib
 import json
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from itertools import chain
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from jinja2 import Environment
 from markupsafe import Markup
@@ -114,6 +115,19 @@ class SiteRenderer:
         self.used.add(digest)
         return path, found
 
+    def streamed(self, path: str, template: str, root: str, title: str,
+                 **context: Any) -> tuple[str, Output]:
+        """`page`, written as it renders when no page is kept (a one-off build): a large
+        site's home and reference pages are tens of MB, which rendering whole holds in
+        memory several times over (Jinja's pieces, the text, its bytes)."""
+        if self.memory is not None:
+            return self.page(path, template, root, title, **context)
+        url = self.site.config.base_url + path.removesuffix("index.html")
+        context.setdefault("jsonld", jsonld.jsonld_page(self.site, url, title))
+        pieces = self.env.get_template(template).generate(site=self.common, root=root,
+                                                         path=path, **context)
+        return path, _encoded(pieces)
+
     def article(self, index: int) -> tuple[str, bytes]:
         item = self.site.pages[index]
         root = "../" * (item.slug.count("/") + 1)  # a section is a folder deeper
@@ -143,18 +157,30 @@ class SiteRenderer:
 
     def site_pages(self, only: Collection[str] | None = None) -> list[tuple[str, bytes]]:
         """The site's own pages (or those of them in `only`), in a fixed order."""
+        made = self._site_pages(self.page)
+        return [cast(tuple[str, bytes], make()) for path, make in made.items()
+                if only is None or path in only]
+
+    def streamed_site_pages(self) -> Iterator[tuple[str, Output]]:
+        """`site_pages`, one at a time, the largest written as they render."""
+        for make in self._site_pages(self.streamed).values():
+            yield make()
+
+    def _site_pages(self, page: Callable[..., tuple[str, Output]]
+                    ) -> dict[str, Callable[[], tuple[str, Output]]]:
+        """How to make each of the site's own pages; `page` renders the large ones."""
         site, entries, bibliography = self.site, self.entries, self.bibliography
-        makers: dict[str, Callable[[], tuple[str, bytes]]] = {
-            "index.html": lambda: self.page(
+        return {
+            "index.html": lambda: page(
                 "index.html", "home.html", "", site.config.title, home=views.home(site),
-                jsonld=jsonld.jsonld_home(site)) if not site.publication else self.page(
+                jsonld=jsonld.jsonld_home(site)) if not site.publication else page(
                 "index.html", "publication.html", "", site.config.title,
                 home=publication.home(site), jsonld=publication.jsonld_home(site)),
-            "references/index.html": lambda: self.page(
+            "references/index.html": lambda: page(
                 "references/index.html", "references.html", "../", "References",
                 refs=views.references(site, entries, bibliography.sort_keys(list(site.studies)),
                                       bibliography.numeric)),
-            "evidence/index.html": lambda: self.page(
+            "evidence/index.html": lambda: page(
                 "evidence/index.html", "evidence.html", "../", "Evidence overview",
                 overview=views.overview(site)),
             "how-we-grade/index.html": lambda: self.page(
@@ -169,7 +195,6 @@ class SiteRenderer:
                 "404.html", "404.html", self.common["base_path"], "Page not found",
                 jsonld=None),
         }
-        return [make() for path, make in makers.items() if only is None or path in only]
 
 
 #: What shows the words of a claim besides its own page and the studies it cites.
@@ -227,15 +252,17 @@ def render_files(site: Site, overrides: Mapping[str, str], style: CitationStyle,
         memory.last = renderer
     yield from parallel_imap(renderer.article, range(len(site.pages)))
     yield from parallel_imap(renderer.study, sorted(site.studies))
-    pages = renderer.site_pages() + renderer.publication_pages()
-    yield from pages
+    made = []
+    for path, data in chain(renderer.streamed_site_pages(), renderer.publication_pages()):
+        made.append(path)
+        yield path, data
     if memory is not None:
         for stale in memory.pages.keys() - renderer.used:
             del memory.pages[stale]
     env, common = renderer.env, renderer.common
     paths = [f"{p.slug}/index.html" for p in site.pages]
     paths += [f"studies/{study_slug(key)}/index.html" for key in site.studies]
-    paths += [path for path, _ in pages if path.endswith("index.html")]
+    paths += [path for path in made if path.endswith("index.html")]
     yield "sitemap.xml", env.get_template("sitemap.xml").render(
         site=common, paths=sorted(paths)).encode()
     yield "feed.xml", env.get_template("feed.xml").render(
@@ -246,6 +273,19 @@ def render_files(site: Site, overrides: Mapping[str, str], style: CitationStyle,
     yield "references/references.bib", export.bibtex_text(studies).encode()
     yield "references/references.ris", export.ris_text(studies, references).encode()
     yield from theme_assets().items()
+
+
+def _encoded(pieces: Iterator[str], size: int = 1 << 16) -> Iterator[bytes]:
+    """Rendered text as UTF-8, in chunks of about `size` characters."""
+    chunk: list[str] = []
+    length = 0
+    for piece in pieces:
+        chunk.append(piece)
+        length += len(piece)
+        if length >= size:
+            yield "".join(chunk).encode("utf-8")
+            chunk, length = [], 0
+    yield "".join(chunk).encode("utf-8")
 
 
 def _citation_order(site: Site) -> list[str]:
