@@ -705,8 +705,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "one whole process: wall time (CPU time of it and its children) · peak RSS. k2site "
         "builds are cold (no output, no cache) except *warm cache*: an untimed build of the "
         "same content with search runs just before it, so it finds that build's cache "
-        "(parsed pages and .bib files, formatted references, wording checks, compiled "
-        "templates, the search bundle) as a local rebuild would.", "",
+        "(parsed pages and .bib files, formatted references, wording checks, "
+        "the search bundle) as a local rebuild would.", "",
         "## Machine", "", *header, "", tables(corpora)])
     report = scrub(report, [REPO, args.cache, Path.home()])
     print(report)
