@@ -20,7 +20,9 @@ def _pagefind() -> None:
 
 
 def _indexed_pages(out: Path) -> int:
-    entry = json.loads((out / "pagefind" / "pagefind-entry.json").read_text())
+    """The pages indexed by the bundle in `out/pagefind`, or in `out` if it is a bundle."""
+    bundle = out if (out / "pagefind-entry.json").is_file() else out / "pagefind"
+    entry = json.loads((bundle / "pagefind-entry.json").read_text())
     return sum(language["page_count"] for language in entry["languages"].values())
 
 
@@ -113,3 +115,73 @@ def test_the_bundle_is_the_same_from_the_cache(
         bundles.append({p.relative_to(out).as_posix(): p.read_bytes()
                         for p in sorted((out / "pagefind").rglob("*")) if p.is_file()})
     assert bundles[0] and bundles[0] == bundles[1]
+
+
+def test_a_large_site_is_indexed_in_parts_of_bounded_size() -> None:
+    # measured: a Pagefind run holds ~0.6 MB per article, ~36 KB per study page
+    assert search_index.index_parts(1, 65) == 1  # the K2 site: one bundle, as always
+    assert search_index.index_parts(600, 0) == 1
+    assert search_index.index_parts(601, 0) == 2
+    assert search_index.index_parts(1000, 2000) == 2
+    assert search_index.index_parts(10000, 10000) == 18
+    assert search_index.part_bundles(1) == []
+    assert search_index.part_bundles(3) == ["pagefind/part2/", "pagefind/part3/"]
+
+
+def test_parts_share_the_pages_out_without_overlap() -> None:
+    paths = sorted([f"page-{n:03}/index.html" for n in range(7)]
+                   + ["studies/a/index.html", "about me/index.html", "about-me/index.html",
+                      "x[1]/index.html"])
+    groups = search_index.partition(paths, 3)
+    assert len(groups) == 3 and all(groups)
+    flat = [path for group in groups for path in group]
+    assert sorted(flat) == paths and len(set(flat)) == len(flat)
+    # the glob spells "about me" as "about?me", which matches "about-me" too: both go to
+    # the first part, with the other path the glob cannot spell as it is
+    assert {"about me/index.html", "about-me/index.html", "x[1]/index.html"} <= set(groups[0])
+    assert search_index.partition(["a/index.html"], 3) == [["a/index.html"]]
+
+
+def test_each_page_is_indexed_in_exactly_one_part(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    _pagefind()
+    monkeypatch.setattr(search_index, "ARTICLES_PER_PART", 1)
+    site = copy_site(SECOND, tmp_path / "site")
+    # a page whose name the glob cannot spell as it is, marked by the site's own file
+    (site / "static" / "odd (1)").mkdir(parents=True)
+    (site / "static" / "odd (1)" / "index.html").write_text(
+        '<!DOCTYPE html><html lang="en"><head><title>Odd</title></head><body>'
+        "<main data-pagefind-body><h1>An oddly named page</h1></main></body></html>\n")
+    out = tmp_path / "out"
+    assert run(["build", str(site), "-o", str(out)], capsys)[0] == 0
+    marked = [p for p in out.rglob("*.html") if b"data-pagefind-body" in p.read_bytes()]
+    bundles = [out / "pagefind", out / "pagefind" / "part2", out / "pagefind" / "part3"]
+    assert sorted(p for p in (out / "pagefind").glob("part*")) == bundles[1:]
+    counts = [_indexed_pages(bundle) for bundle in bundles]
+    assert all(counts) and sum(counts) == len(marked)
+    search = (out / "search" / "index.html").read_text()
+    assert '<script type="application/json" id="k2-search-parts">' \
+        '["pagefind/part2/", "pagefind/part3/"]</script>' in search
+
+
+def test_a_small_site_has_one_bundle_and_no_parts(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _pagefind()
+    site = copy_site(SECOND, tmp_path / "site")
+    out = tmp_path / "out"
+    assert run(["build", str(site), "-o", str(out)], capsys)[0] == 0
+    assert not list((out / "pagefind").glob("part*"))
+    assert "k2-search-parts" not in (out / "search" / "index.html").read_text()
+
+
+def test_serve_makes_the_parts_as_build_does(tmp_path: Path) -> None:
+    _pagefind()
+    page = ('<html lang="en"><body><main data-pagefind-body><h1>{}</h1>'
+            "<p>words about fish</p></main></body></html>")
+    pages = {f"p{n}/index.html": page.format(f"Page {n}").encode() for n in range(4)}
+    bundle = search_index.bundle_of(pages, "en", parts=2)
+    entries = [json.loads(bundle[f"{folder}pagefind-entry.json"])
+               for folder in ("pagefind/", "pagefind/part2/")]
+    assert [sum(lang["page_count"] for lang in entry["languages"].values())
+            for entry in entries] == [2, 2]

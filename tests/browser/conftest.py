@@ -76,6 +76,22 @@ def publication_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="package")
+def parts_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/sites/second built with its search index in three parts, as a large site's
+    is (one part per article's worth of pages instead of hundreds)."""
+    from k2site.cli import main
+    from k2site.files import search_index
+
+    need(search_index.executable() is not None,
+         "Pagefind is not installed (pip install 'pagefind[bin]')")
+    out = tmp_path_factory.mktemp("parts") / "build"
+    with pytest.MonkeyPatch.context() as env:
+        env.setattr(search_index, "ARTICLES_PER_PART", 1)
+        assert main(["build", str(REPO / "tests" / "sites" / "second"), "-o", str(out)]) == 0
+    return out
+
+
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Any]:
     # Package scope: Playwright's sync API allows one running instance per thread, and
     # other test files (tests/test_serve.py) start their own after this package is done.
@@ -112,6 +128,13 @@ def publication_axe_url(axe_url: str, publication_url: str) -> str:
 def reader_factory(browser: Any, base_url: str) -> Iterator[Any]:
     """Opens readers with the given context options; each must end its test clean."""
     yield from _readers(browser, base_url)
+
+
+@pytest.fixture
+def parts_reader_factory(browser: Any, parts_build: Path) -> Iterator[Any]:
+    """The same, on the site whose search index is in parts."""
+    with _served(parts_build) as url:
+        yield from _readers(browser, url)
 
 
 @pytest.fixture

@@ -6,17 +6,24 @@ they are being written, in the staged output, and writes its bundle there before
 swap, so search is offline and on the site's own host. Nothing is copied for it: on a
 large site, creating files is what costs most. The binary is called directly: its
 Python service wrapper costs over a second of start-up per build.
+
+Pagefind holds every word it indexes in memory until it writes the bundle, about 0.6 MB
+per 2,000-word article: a large site is indexed in parts (`index_parts`), one Pagefind
+run after another, each over its share of the pages, and the search page merges them
+(Pagefind's `mergeIndex`). A site small enough for one part keeps the one bundle.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
+import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -45,6 +52,24 @@ class SearchIndexError(RuntimeError):
 MARK = b"data-pagefind-body"
 """The attribute of the pages Pagefind indexes; it leaves every other page out."""
 
+#: Articles' worth of pages one Pagefind run indexes: measured with Pagefind 1.5, one run
+#: peaks at about 15 MB plus 0.6 MB per 2,000-word article and 36 KB per study page
+#: (STUDY_SHARE of an article), so a part stays near 400 MB.
+ARTICLES_PER_PART = 600
+STUDY_SHARE = 0.06
+
+
+def index_parts(articles: int, studies: int) -> int:
+    """How many Pagefind runs index a site of `articles` and `studies`: 1 up to
+    ARTICLES_PER_PART articles' worth of pages."""
+    return max(1, math.ceil((articles + studies * STUDY_SHARE) / ARTICLES_PER_PART))
+
+
+def part_bundles(parts: int) -> list[str]:
+    """Where the bundles of parts 2 to `parts` go, from the site root: the first part's
+    is `pagefind/` itself, as on a site indexed whole. The search page merges them."""
+    return [f"{SEARCH_BUNDLE}/part{number}/" for number in range(2, parts + 1)]
+
 
 class Indexer:
     """Pagefind for a build whose pages stream past to be written into a staged folder
@@ -55,15 +80,20 @@ class Indexer:
     it, and only if nothing of it was changed or added since."""
 
     def __init__(self, language: str, cache_dir: Path | None, expected: int,
-                 early: bool = True) -> None:
-        """`early`: Pagefind may start before the static files are copied, as it may when
-        none of them is an HTML page it could index."""
-        self.language, self.expected, self.early = language, expected, early
+                 static: Sequence[str] = (), parts: int = 1) -> None:
+        """`static`: the site's own HTML files, copied after the pages are written:
+        Pagefind starts early only without any, as they may be marked too (and when the
+        index is in parts, they are the first part's). `parts`: see `index_parts`."""
+        self.language, self.expected, self.early = language, expected, not static
+        self.static, self.parts = list(static), parts
         self.kept = cache_dir / "search" if cache_dir is not None else None
-        self._digest = hashlib.sha256(f"{_version()}\x00{language}".encode())
+        self._digest = hashlib.sha256(f"{_version()}\x00{language}\x00{parts}".encode())
         self._staging: Path | None = None
         self._pages = 0
+        self._paths: list[str] = []
         self._running: tuple[subprocess.Popen[bytes], int] | None = None
+        self._queue: list[tuple[list[str], Path | None]] = []
+        self._scratch: tempfile.TemporaryDirectory[str] | None = None
         self._checked: tuple[str, bool] | None = None
         # what Pagefind says goes to a file: a pipe nobody reads until the end could stall it
         self._log: IO[bytes] = tempfile.TemporaryFile()
@@ -81,6 +111,7 @@ class Indexer:
                 self._digest.update(f"\x00{path}\x00{len(data)}\x00".encode())
                 self._digest.update(data)
                 self._pages += 1
+                self._paths.append(path)
             yield path, data
             # back here, the page has been written
             if marked and self._pages == self.expected and self.early \
@@ -100,22 +131,26 @@ class Indexer:
             self._stop()  # more pages were marked than expected: index them all
         if self._running is None:
             self._start(staging)
-        assert self._running is not None
-        process = self._running[0]
-        process.wait()
-        self._running = None
-        if process.returncode != 0:
-            self._log.seek(0)
-            log = self._log.read().decode("utf-8", "replace").strip()
-            raise SearchIndexError(log or f"exit status {process.returncode}")
+        while self._running is not None:
+            process = self._running[0]
+            process.wait()
+            self._running = None
+            if process.returncode != 0:
+                self._log.seek(0)
+                log = self._log.read().decode("utf-8", "replace").strip()
+                raise SearchIndexError(log or f"exit status {process.returncode}")
+            self._next()
         self._keep(staging / SEARCH_BUNDLE)
 
     def close(self) -> None:
         """Stop Pagefind if it still runs."""
         self._stop()
         self._log.close()
+        if self._scratch is not None:
+            self._scratch.cleanup()
 
     def _stop(self) -> None:
+        self._queue = []
         if self._running is not None:
             self._running[0].kill()
             self._running[0].wait()
@@ -128,14 +163,34 @@ class Indexer:
         self.close()
 
     def _start(self, staging: Path) -> None:
+        """Pagefind on the staged pages: one run, or one per part, the first started now
+        and each of the others when the one before has ended (`finish`)."""
         shutil.rmtree(staging / SEARCH_BUNDLE, ignore_errors=True)
+        bundles = [SEARCH_BUNDLE + "/", *part_bundles(self.parts)]
+        groups = partition(sorted(self._paths), self.parts, self.static)
+        if len(groups) == 1:
+            self._queue = [(_command(staging, staging / SEARCH_BUNDLE, self.language), None)]
+        else:
+            if self._scratch is None:
+                self._scratch = tempfile.TemporaryDirectory(prefix="k2site-search-")
+            # fewer pages than parts leave the last parts' folders out
+            pairs = enumerate(zip(bundles, groups, strict=False))
+            self._queue = [(_command(staging, staging / bundle, self.language),
+                            _glob_folder(Path(self._scratch.name) / str(number), group))
+                           for number, (bundle, group) in pairs]
+        self._next()
+
+    def _next(self) -> None:
+        """The next Pagefind run of the queue, if any."""
+        if not self._queue:
+            return
+        command, cwd = self._queue.pop(0)
         self._log.seek(0)
         self._log.truncate()
         # a build killed with SIGKILL takes Pagefind with it, as it does its workers
         process = subprocess.Popen(
-            _command(staging, staging / SEARCH_BUNDLE, self.language),
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=self._log,
-            preexec_fn=pdeathsig())
+            command, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            stderr=self._log, preexec_fn=pdeathsig())
         self._running = (process, self._pages)
 
     def _cached(self) -> bool:
@@ -198,12 +253,49 @@ def _version() -> str:
     return f"{binary}:{stat.st_size}:{stat.st_mtime_ns}"
 
 
+def partition(paths: list[str], parts: int, first: Sequence[str] = ()) -> list[list[str]]:
+    """`paths` (sorted) dealt out in turn into `parts` groups, so that each part holds
+    a sample of the whole site and Pagefind scores alike in each; none is empty. The
+    first group also takes `first`, and each path the glob cannot spell exactly (`_pattern`)
+    with every path its pattern also matches, so that no page is indexed twice."""
+    odd = [path for path in [*paths, *first] if not _PLAIN.fullmatch(path)]
+    loose = re.compile("|".join(_pattern_re(path) for path in odd)) if odd else None
+    taken = set(first) | {path for path in paths if loose is not None and loose.fullmatch(path)}
+    rest = [path for path in paths if path not in taken]
+    groups = [rest[number::parts] for number in range(parts)]
+    groups[0] = sorted(taken.union(groups[0]))
+    return [group for group in groups if group]
+
+
+#: Output paths Pagefind's glob matches exactly as written.
+_PLAIN = re.compile(r"[A-Za-z0-9._~/-]+")
+
+
+def _pattern(path: str) -> str:
+    """`path` as a glob: a character the glob syntax might read as an operator matches
+    any one character instead (`partition` keeps such pages together)."""
+    return re.sub(r"[^A-Za-z0-9._~/-]", "?", path)
+
+
+def _pattern_re(path: str) -> str:
+    return "".join("[^/]" if char == "?" else re.escape(char) for char in _pattern(path))
+
+
+def _glob_folder(folder: Path, paths: list[str]) -> Path:
+    """A folder whose Pagefind configuration file limits a run to `paths`: a file, as a
+    large part's list of pages is longer than one command-line argument may be."""
+    folder.mkdir(parents=True, exist_ok=True)
+    glob = "{" + ",".join(_pattern(path) for path in paths) + "}"
+    (folder / "pagefind.json").write_text(json.dumps({"glob": glob}), "utf-8")
+    return folder
+
+
 def _command(site: Path, output: Path, language: str) -> list[str]:
     return [str(executable()), "--site", str(site), "--output-path", str(output),
             "--force-language", language.split("-")[0]]
 
 
-def bundle_of(pages: Mapping[str, bytes], language: str) -> dict[str, bytes]:
+def bundle_of(pages: Mapping[str, bytes], language: str, parts: int = 1) -> dict[str, bytes]:
     """The Pagefind bundle for the marked pages among `pages`, as the files `build` would
     write under `pagefind/`, by output path; {} without a marked page. For `serve`, which
     keeps the site in memory: the pages go through a scratch folder of their own."""
@@ -217,7 +309,7 @@ def bundle_of(pages: Mapping[str, bytes], language: str) -> dict[str, bytes]:
             target = inside(staging, path)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
-        with Indexer(language, None, len(marked)) as indexer:
+        with Indexer(language, None, len(marked), parts=parts) as indexer:
             for _ in indexer.watch(marked):
                 pass
             indexer.finish(staging)

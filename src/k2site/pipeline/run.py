@@ -30,7 +30,7 @@ from k2site.files.output import (
     static_collisions,
     write_site,
 )
-from k2site.files.search_index import Indexer, SearchIndexError, executable
+from k2site.files.search_index import Indexer, SearchIndexError, executable, index_parts
 from k2site.files.styles import CitationStyle, StyleError, load_style
 from k2site.lint import review, rules
 from k2site.model.document import Page, Person, SiteConfig, Study
@@ -216,10 +216,10 @@ def build(root: Path, out: Path, strict: bool = False, drafts: bool = False,
         if search_index and executable() is not None:
             # Pagefind indexes the staged output while the rest is written, unless a
             # static file copied at the end is a page it could index
-            early = not any(path.endswith(".html") for path in static)
             indexer = stack.enter_context(Indexer(
                 site.config.language, site_cache(root), len(site.pages) + len(site.studies),
-                early))
+                [path for path in static if path.endswith(".html")],
+                index_parts(len(site.pages), len(site.studies))))
             files, finish, begin = indexer.watch(files), indexer.finish, indexer.begin
             stop = indexer.close  # Pagefind writes into the staged folder
         if progress is not None:

@@ -21,6 +21,7 @@ from markupsafe import Markup
 from k2site.files.bundled import theme_assets
 from k2site.files.folders import study_slug
 from k2site.files.output import Output
+from k2site.files.search_index import index_parts, part_bundles
 from k2site.files.styles import CitationStyle
 from k2site.model.document import Page
 from k2site.model.site import Site
@@ -189,6 +190,7 @@ class SiteRenderer:
             "search/index.html": lambda: self.page(
                 "search/index.html", "search.html", "../", "Search", groups=views.groups(),
                 synonyms=[list(g) for g in site.config.synonyms],
+                parts=part_bundles(index_parts(len(site.pages), len(site.studies))),
                 jsonld=jsonld.jsonld_page(site, site.config.base_url + "search/", "Search",
                                           kind="SearchResultsPage")),
             "404.html": lambda: self.page(

@@ -20,6 +20,7 @@ from typing import TextIO
 
 from k2site.diagnostics import Diagnostic, excerpt, report, sort_unique
 from k2site.files.load import static_files
+from k2site.files.search_index import index_parts
 from k2site.pipeline import run
 from k2site.serve.rerender import rerender
 from k2site.serve.search import LiveSearch
@@ -83,7 +84,9 @@ class LiveSite:
             static = static_files(result.source) if result.source else {}
             count = self._swap(result.files, static, changed, result.rendered)
             if result.site is not None:
-                self.search.refresh(result.files, result.site.config.language)
+                site = result.site
+                self.search.refresh(result.files, site.config.language,
+                                    index_parts(len(site.pages), len(site.studies)))
             self.say(f"k2site: built in {took}{because}: {plural(count, 'file')} changed")
         else:
             self._fail(result.diagnostics, result.sources)

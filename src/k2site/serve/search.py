@@ -23,7 +23,7 @@ class LiveSearch:
         """The bundle's files by output path (`pagefind/...`)."""
         self._on_error = on_error
         self._lock = threading.Lock()
-        self._wanted: tuple[str, Mapping[str, bytes], str] | None = None
+        self._wanted: tuple[str, Mapping[str, bytes], str, int] | None = None
         self._digest = ""
         self._worker: threading.Thread | None = None
         self._closed = False
@@ -31,15 +31,16 @@ class LiveSearch:
         """Set while no index is being made."""
         self.idle.set()
 
-    def refresh(self, pages: Mapping[str, bytes], language: str) -> None:
-        """Index `pages` in the background if their marked pages differ from the last."""
+    def refresh(self, pages: Mapping[str, bytes], language: str, parts: int = 1) -> None:
+        """Index `pages` in the background if their marked pages differ from the last;
+        in `parts` (`search_index.index_parts`), as `build` would."""
         if executable() is None:
             return
-        digest = _digest(pages, language)
+        digest = _digest(pages, language, parts)
         with self._lock:
             if self._closed or (digest == self._digest and self._wanted is None):
                 return
-            self._wanted = (digest, pages, language)
+            self._wanted = (digest, pages, language, parts)
             if self._worker is None:
                 self.idle.clear()
                 self._worker = threading.Thread(target=self._work, daemon=True,
@@ -60,10 +61,10 @@ class LiveSearch:
                     self._worker = None
                     self.idle.set()
                     return
-                digest, pages, language = self._wanted
+                digest, pages, language, parts = self._wanted
                 self._wanted = None
             try:
-                bundle = bundle_of(pages, language)
+                bundle = bundle_of(pages, language, parts)
             except (SearchIndexError, OSError) as exc:
                 self._on_error(f"k2site: search index not made: {exc}")
                 continue
@@ -71,9 +72,10 @@ class LiveSearch:
                 self.files, self._digest = bundle, digest
 
 
-def _digest(pages: Mapping[str, bytes], language: str) -> str:
-    """What decides the bundle: the language and the marked pages, by path and bytes."""
-    digest = hashlib.sha256(language.encode())
+def _digest(pages: Mapping[str, bytes], language: str, parts: int) -> str:
+    """What decides the bundle: the language, the parts and the marked pages, by path and
+    bytes."""
+    digest = hashlib.sha256(f"{language}\x00{parts}".encode())
     for path in sorted(pages):
         data = pages[path]
         if path.endswith(".html") and MARK in data:

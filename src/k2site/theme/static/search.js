@@ -18,6 +18,9 @@
     var groups = {};
     (jsonData("k2-groups") || []).forEach(function (g) { groups[g.id] = g; });
     var synonyms = jsonData("k2-synonyms") || [];
+    // a large site's index comes in parts, each indexed on its own: the first is
+    // pagefind/, the others are merged into it (Pagefind's mergeIndex)
+    var parts = jsonData("k2-search-parts") || [];
     var pagefind = null;
     var claims = null;
     var serial = 0;
@@ -28,7 +31,11 @@
       if (pagefind) { return pagefind; }
       pagefind = Promise.all([
         import(new URL("pagefind/pagefind.js", site).href).then(function (pf) {
-          return pf.options({ excerptLength: 24 }).then(function () { return pf; });
+          return pf.options({ excerptLength: 24 }).then(function () {
+            return Promise.all(parts.map(function (part) {
+              return pf.mergeIndex(new URL(part, site).href);
+            }));
+          }).then(function () { return pf; });
         }),
         fetch(new URL("claims.json", site).href).then(function (r) { return r.ok ? r.json() : []; })
           .catch(function () { return []; })
