@@ -185,3 +185,16 @@ def test_serve_makes_the_parts_as_build_does(tmp_path: Path) -> None:
                for folder in ("pagefind/", "pagefind/part2/")]
     assert [sum(lang["page_count"] for lang in entry["languages"].values())
             for entry in entries] == [2, 2]
+
+
+@pytest.mark.parametrize("cut", [0, 3, len(search_index.MARK) - 1, 40])
+def test_a_page_written_in_chunks_is_read_for_the_mark_even_across_two(cut: int) -> None:
+    page = b"<main " + search_index.MARK + b"><p>fish</p></main>"
+    at = page.index(search_index.MARK) + cut
+    for chunks in ([page[:at], page[at:]], [page[:at], b"", b"x"[:0], page[at:]],
+                   [bytes([c]) for c in page]):
+        scan = search_index._Scan(iter(chunks))
+        assert b"".join(scan.chunks()) == page
+        assert scan.marked and scan.size == len(page)
+    unmarked = search_index._Scan(iter([b"<main data-pagefind", b"-ignore>"]))
+    assert b"".join(unmarked.chunks()) and not unmarked.marked

@@ -103,20 +103,32 @@ class Indexer:
         self._staging = staging
 
     def watch(self, files: Iterable[tuple[str, Output]]) -> Iterator[tuple[str, Output]]:
-        """`files` unchanged, with the marked pages noted on the way."""
+        """`files` unchanged, with the marked pages noted on the way: a page written in
+        chunks (a large site's home page) is read for the mark as it is written."""
         for path, data in files:
             marked = False
-            if path.endswith(".html") and isinstance(data, bytes | bytearray) and MARK in data:
-                marked = True
-                self._digest.update(f"\x00{path}\x00{len(data)}\x00".encode())
-                self._digest.update(data)
+            if not path.endswith(".html"):
+                yield path, data
+                continue
+            if isinstance(data, bytes | bytearray):
+                marked = MARK in data
+                if marked:
+                    self._digest.update(f"\x00{path}\x00{len(data)}\x00".encode())
+                    self._digest.update(data)
+                yield path, data
+            else:
+                scan = _Scan(data)
+                yield path, scan.chunks()
+                marked = scan.marked
+                if marked:  # its length and digest are known once it is written
+                    self._digest.update(f"\x00{path}\x00{scan.size}\x00{scan.sha}".encode())
+            # back here, the page has been written
+            if marked:
                 self._pages += 1
                 self._paths.append(path)
-            yield path, data
-            # back here, the page has been written
-            if marked and self._pages == self.expected and self.early \
-                    and self._staging is not None and not self._cached():
-                self._start(self._staging)
+                if self._pages == self.expected and self.early \
+                        and self._staging is not None and not self._cached():
+                    self._start(self._staging)
 
     def finish(self, staging: Path) -> None:
         """Put the bundle for every marked page in `staging/pagefind` (none without any:
@@ -227,6 +239,28 @@ class Indexer:
 
 #: The kept bundle's signed list of pages and files (see `Indexer._cached`).
 MANIFEST = "manifest"
+
+
+class _Scan:
+    """A page's chunks passed on as they are, noting on the way whether it holds MARK
+    (also across two chunks), its size and its SHA-256."""
+
+    def __init__(self, chunks: Iterable[bytes]) -> None:
+        self.source, self.marked, self.size = chunks, False, 0
+        self._sha = hashlib.sha256()
+
+    def chunks(self) -> Iterator[bytes]:
+        tail = b""
+        for chunk in self.source:
+            self.marked = self.marked or MARK in tail + chunk[:len(MARK)] or MARK in chunk
+            tail = (tail + chunk)[-(len(MARK) - 1):]
+            self.size += len(chunk)
+            self._sha.update(chunk)
+            yield chunk
+
+    @property
+    def sha(self) -> str:
+        return self._sha.hexdigest()
 
 
 def _file_digests(folder: Path) -> dict[str, str] | None:
