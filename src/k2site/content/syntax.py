@@ -124,8 +124,8 @@ class CitationScan:
         self.close, self.opens = closing_brackets(text)
         self.semicolons = [m.start() for m in re.finditer(";", text)]
         self.ats = [m.start() for m in re.finditer("@", text)]
-        self.starts = [m.start() for m in _SPACED_AT.finditer(text)
-                       if _key_after(text, m.start()) is not None]
+        self.starts = [at for at in _spaced_ats(text, self.ats)
+                       if _key_after(text, at) is not None]
         # bad[i]: how many of the parts between semicolon j and j + 1, j < i, hold no key
         self.bad = [0]
         for here, after in zip(self.semicolons, self.semicolons[1:], strict=False):
@@ -159,6 +159,16 @@ class CitationScan:
         """Whether the text between two delimiters holds a key where a group allows one."""
         return _key_after(self.text, before + 1) is not None or \
             _any_between(self.starts, before, after)
+
+
+def _spaced_ats(text: str, ats: list[int]) -> Iterator[int]:
+    """Where `_SPACED_AT` matches, found from the `@` positions: searching the text with
+    its lookbehind tries every character, and took half the time of a scan."""
+    for at in ats:
+        if at > 0 and text[at - 1].isspace():
+            yield at
+        elif at > 1 and text[at - 1] == "-" and text[at - 2].isspace():
+            yield at - 1
 
 
 def _any_between(positions: list[int], low: int, high: int) -> bool:
