@@ -201,14 +201,18 @@ def closing_brackets(text: str) -> tuple[dict[int, int], list[int]]:
 
 def blank_citations(text: str) -> str:
     """The text with each citation, grouped or narrative, replaced by spaces, so columns
-    stay put."""
+    stay put. A line break inside a citation (`[see\n@a]`) is kept, or every line
+    after it would be counted one short."""
     scan = CitationScan(text)
     out, pos = [], 0
     for start, end in _citation_spans(text, scan):
         if start >= pos:
-            out.append(text[pos:start] + " " * (end - start))
+            out.append(text[pos:start] + _NOT_NEWLINE.sub(" ", text[start:end]))
             pos = end
     return "".join(out) + text[pos:]
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 def _citation_spans(text: str, scan: CitationScan) -> Iterator[tuple[int, int]]:
