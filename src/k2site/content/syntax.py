@@ -124,8 +124,8 @@ class CitationScan:
         self.close, self.opens = closing_brackets(text)
         self.semicolons = [m.start() for m in re.finditer(";", text)]
         self.ats = [m.start() for m in re.finditer("@", text)]
-        self.starts = [m.start() for m in _SPACED_AT.finditer(text)
-                       if _key_after(text, m.start()) is not None]
+        self.starts = [at for at in _spaced_ats(text, self.ats)
+                       if _key_after(text, at) is not None]
         # bad[i]: how many of the parts between semicolon j and j + 1, j < i, hold no key
         self.bad = [0]
         for here, after in zip(self.semicolons, self.semicolons[1:], strict=False):
@@ -161,6 +161,16 @@ class CitationScan:
             _any_between(self.starts, before, after)
 
 
+def _spaced_ats(text: str, ats: list[int]) -> Iterator[int]:
+    """Where `_SPACED_AT` matches, found from the `@` positions: searching the text with
+    its lookbehind tries every character, and took half the time of a scan."""
+    for at in ats:
+        if at > 0 and text[at - 1].isspace():
+            yield at
+        elif at > 1 and text[at - 1] == "-" and text[at - 2].isspace():
+            yield at - 1
+
+
 def _any_between(positions: list[int], low: int, high: int) -> bool:
     i = bisect_right(positions, low)
     return i < len(positions) and positions[i] < high
@@ -191,14 +201,18 @@ def closing_brackets(text: str) -> tuple[dict[int, int], list[int]]:
 
 def blank_citations(text: str) -> str:
     """The text with each citation, grouped or narrative, replaced by spaces, so columns
-    stay put."""
+    stay put. A line break inside a citation (`[see\n@a]`) is kept, or every line
+    after it would be counted one short."""
     scan = CitationScan(text)
     out, pos = [], 0
     for start, end in _citation_spans(text, scan):
         if start >= pos:
-            out.append(text[pos:start] + " " * (end - start))
+            out.append(text[pos:start] + _NOT_NEWLINE.sub(" ", text[start:end]))
             pos = end
     return "".join(out) + text[pos:]
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 def _citation_spans(text: str, scan: CitationScan) -> Iterator[tuple[int, int]]:
