@@ -43,6 +43,7 @@ from citeproc import model as citeproc_model
 from citeproc.source import VariableError
 from citeproc.string import String
 
+from k2site.references import citeproc_speed  # noqa: F401  # imported for its faster internals
 from k2site.references.capitalisation import title_case
 from k2site.references.citeproc_markup import NAMES_CLOSE, NAMES_OPEN
 from k2site.references.disambiguation import NAMES_SHOWN
@@ -302,10 +303,16 @@ _FORMATTING = ("font-style", "font-variant", "font-weight", "text-decoration",
                "vertical-align")
 
 
+_FORMATTED: dict[Any, bool] = {}
+
+
 def _format(self: Any, text: Any) -> Any:
     """Text through the element's formatting: none at all for most elements, which
-    citeproc-py found out by asking the formatter five times."""
-    if any(self.get(attribute) is not None for attribute in _FORMATTING):
+    citeproc-py found out by asking the formatter five times (and this, once)."""
+    formatted = _FORMATTED.get(self)
+    if formatted is None:
+        formatted = _FORMATTED[self] = any(self.get(name) is not None for name in _FORMATTING)
+    if formatted:
         return _ORIGINAL_FORMAT(self, text)
     return str(text) if isinstance(text, (int, float)) else text
 

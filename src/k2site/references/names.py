@@ -128,6 +128,12 @@ def split_top(text: str, separator: str) -> list[str]:
     parts, depth, start, index = [], 0, 0, 0
     lowered = text.lower()
     size = len(separator)
+    if "{" not in text and len(lowered) == len(text):  # no braces: every separator counts
+        while (index := lowered.find(separator, start)) >= 0:
+            parts.append(text[start:index].strip())
+            start = index + size
+        parts.append(text[start:].strip())
+        return [p for p in parts if p]
     while index < len(text):
         char = text[index]
         depth += 1 if char == "{" else -1 if char == "}" and depth else 0
