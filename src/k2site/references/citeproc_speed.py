@@ -12,6 +12,9 @@ what citeproc-py prints, imports this module, so both apply together:
 - `SomewhatObjectifiedElement.__getattr__`: a child element looked up by name (`layout`,
   `terms`, `name`) once per element, not with an lxml search each time.
 - `If._type`: the types an `<if type=...>` tests, split once per element.
+- `MixedString.__add__`: a plain string is wrapped before it is added, where citeproc-py
+  first tried to add it as a list and caught the `TypeError`.
+- `CiteProcJSON.parse_string`: a value without a `nocase` span is one piece, made at once.
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ from typing import Any
 
 from citeproc import model as citeproc_model
 from citeproc import string as citeproc_string
-from citeproc.string import MixedString
+from citeproc.source.json import CiteProcJSON
+from citeproc.string import MixedString, String
 
 _SEAM_PUNCTUATION = citeproc_string.SEAM_PUNCTUATION
 _strip_first_char = citeproc_string._strip_first_char
@@ -85,7 +89,34 @@ def _if_type(self: Any, item: Any) -> list[bool]:
     return [name == kind for name in types]
 
 
+def _mixed_add(self: MixedString, other: Any) -> MixedString:
+    """`self + other` as citeproc-py adds to a `MixedString`, without the exception."""
+    if other == "":
+        return self
+    other = _normalize_seam(self, other)
+    if other == "" or other == []:
+        return self
+    if not isinstance(other, list):
+        other = MixedString([other])
+    return self.__class__(list.__add__(self, other))
+
+
+_NOCASE_OPEN = CiteProcJSON.start_tag
+_ORIGINAL_PARSE_STRING = CiteProcJSON.parse_string
+
+
+def _parse_string(self: CiteProcJSON, value: Any) -> MixedString:
+    """A CSL-JSON string as citeproc-py reads it; without a `nocase` span, one piece."""
+    text = str(value)
+    if _NOCASE_OPEN in text.lower():
+        return _ORIGINAL_PARSE_STRING(self, text)
+    return MixedString([String(text)]) if text else MixedString()
+
+
 citeproc_string.normalize_seam = _normalize_seam
 citeproc_model.normalize_seam = _normalize_seam
 citeproc_model.SomewhatObjectifiedElement.__getattr__ = _child
 citeproc_model.If._type = _if_type
+MixedString.__add__ = _mixed_add  # type: ignore[assignment,method-assign]
+MixedString.__iadd__ = _mixed_add  # type: ignore[assignment,method-assign]
+CiteProcJSON.parse_string = _parse_string  # type: ignore[method-assign]
