@@ -41,8 +41,9 @@ from k2site.pipeline.follow_ons import without_follow_ons
 from k2site.pipeline.workers import parallel_map
 from k2site.references.bibliography import ReferenceCache
 from k2site.references.bibtex import BibSource, merge_files, parse_file
+from k2site.references.prefetch import Prefetch
 from k2site.references.retractions import snapshot_notices, with_snapshot
-from k2site.render.renderer import PageMemory, render_files, render_site
+from k2site.render.renderer import PageMemory, reference_jobs, render_files, render_site
 from k2site.render.templates import TEMPLATE_ERRORS, template_diagnostic
 
 T = TypeVar("T")
@@ -98,14 +99,16 @@ def _fewer_collections() -> Iterator[None]:
         gc.unfreeze()
 
 
-def check(root: Path, drafts: bool = False, cache: bool = True) -> Result:
+def check(root: Path, drafts: bool = False, cache: bool = True,
+          prefetch: Prefetch | None = None) -> Result:
     """Load, parse, resolve and lint; write nothing in the site. Parse results are kept in
-    the user's cache folder (`cache.site_cache`)."""
+    the user's cache folder (`cache.site_cache`). A build's `prefetch` starts formatting
+    references once the site is resolved."""
     with _fewer_collections():
-        return _check(root, drafts, cache)
+        return _check(root, drafts, cache, prefetch)
 
 
-def _check(root: Path, drafts: bool, cache: bool) -> Result:
+def _check(root: Path, drafts: bool, cache: bool, prefetch: Prefetch | None) -> Result:
     source, problems = load_site(root)
     cache_dir = site_cache(root) if cache else None
     result = Result(problems, sources=_texts(source), source=source)
@@ -133,6 +136,8 @@ def _check(root: Path, drafts: bool, cache: bool) -> Result:
     result.style, more = _citation_style(root, config, source.config)
     result.diagnostics += more
     site, more = resolve(config, pages, studies, drafts, people, today)
+    if prefetch is not None and result.style is not None:
+        prefetch.start(site, result.style, reference_jobs)  # while linting
     paths = [p.relative_to(root).as_posix() for p in listed(root, PAGES)]
     more += missing_indexes(paths)
     all_read = len(pages) == len(source.pages) == len(paths)
@@ -199,9 +204,15 @@ def build(root: Path, out: Path, strict: bool = False, drafts: bool = False,
     (`files.output.output_refusal`); anything else fails before any work is done."""
     if (refusal := output_refusal(out, root)) is not None:
         return Result([error(str(out), 0, 0, "output-folder", refusal)])
-    result = check(root, drafts)
+    prefetch = Prefetch(site_cache(root))
+    try:
+        result = check(root, drafts, prefetch=prefetch)
+    except BaseException:
+        prefetch.join(None)
+        raise
     if result.site is None or result.source is None or result.style is None \
             or failed(result.diagnostics, strict):
+        prefetch.join(None)
         return result
     site, templates, style, memory = result.site, result.source.templates, result.style, Memory()
     # The input texts are only needed to quote lines in diagnostics, which are all known
@@ -210,6 +221,7 @@ def build(root: Path, out: Path, strict: bool = False, drafts: bool = False,
     result.source = replace(result.source, pages=(), bibs=(), retractions=None)
 
     with _rendering(root, result, memory), ExitStack() as stack, _fewer_collections():
+        prefetch.join(memory.references)
         files = render_files(site, templates, style, site_cache(root), memory.references)
         static = static_files(result.source)
         finish = begin = stop = None

@@ -63,8 +63,8 @@ class SiteRenderer:
         # Everything citeproc formats is formatted here, before the pages are rendered
         # (in workers of its own when there is much), so that it lands in the reference
         # cache that the next build reads.
-        page_items = [views.page_csl(site, page) for page in site.pages]
-        self.bibliography.prepare(_citation_order(site), page_items, _in_text(site))
+        order, page_items, in_text = reference_jobs(site)
+        self.bibliography.prepare(order, page_items, in_text)
         self.entries = self.bibliography.entries(_citation_order(site))
         for key, number in site.numbers.items():
             self.bibliography.cite_label(key, number)
@@ -288,6 +288,13 @@ def _encoded(pieces: Iterator[str], size: int = 1 << 16) -> Iterator[bytes]:
             yield "".join(chunk).encode("utf-8")
             chunk, length = [], 0
     yield "".join(chunk).encode("utf-8")
+
+
+def reference_jobs(site: Site) -> tuple[list[str], list[dict[str, Any]], list[str]]:
+    """What `Bibliography.prepare` formats for a site: the citation order, the pages'
+    "Cite this page" items and the keys cited in text (also `references.prefetch`'s)."""
+    return (_citation_order(site), [views.page_csl(site, page) for page in site.pages],
+            _in_text(site))
 
 
 def _citation_order(site: Site) -> list[str]:
