@@ -82,3 +82,14 @@ def test_a_build_that_stops_ends_the_process(checked: Result) -> None:
     prefetch.join(None)
     with pytest.raises(ChildProcessError):  # ended and reaped
         os.waitpid(child, 0)
+
+
+def test_the_results_arrive_when_rendering_first_reads_the_cache(checked: Result) -> None:
+    assert checked.site is not None and checked.style is not None
+    prefetch, cache = Prefetch(None), ReferenceCache()
+    prefetch.start(checked.site, checked.style, reference_jobs)
+    prefetch.hand_over(cache)
+    assert cache.entries == {}  # not waited for yet: the build compiles its templates
+    order, items, in_text = reference_jobs(checked.site)
+    Bibliography(list(checked.site.studies.values()), checked.style, cache).entries(order)
+    assert len(cache.entries) > len(order) and prefetch._child is None

@@ -221,7 +221,8 @@ def build(root: Path, out: Path, strict: bool = False, drafts: bool = False,
     result.source = replace(result.source, pages=(), bibs=(), retractions=None)
 
     with _rendering(root, result, memory), ExitStack() as stack, _fewer_collections():
-        prefetch.join(memory.references)
+        prefetch.hand_over(memory.references)  # joined when rendering first reads it
+        stack.callback(prefetch.join, None)  # or ended, if it never does
         files = render_files(site, templates, style, site_cache(root), memory.references)
         static = static_files(result.source)
         finish = begin = stop = None

@@ -61,9 +61,18 @@ class ReferenceCache:
     styles: dict[tuple[str, str], CitationStylesStyle] = field(default_factory=dict)
     """Parsed styles by content digest and locale: parsing one costs more than a small
     site's whole build from the cache."""
+    pending: Callable[[], None] | None = None
+    """Brings in entries being formatted elsewhere (`prefetch`), before the first read."""
+
+    def settle(self) -> None:
+        """Wait for the `pending` entries, if any, once."""
+        if self.pending is not None:
+            pending, self.pending = self.pending, None
+            pending()
 
     def get(self, digest: str, make: Callable[[], str]) -> str:
         """The text under `digest`, made (and kept) on a miss."""
+        self.settle()
         self.used.add(digest)
         found = self.entries.get(digest)
         if found is None:
@@ -72,6 +81,7 @@ class ReferenceCache:
 
     def kept(self) -> dict[str, str]:
         """The entries used since this cache was made, for the disk cache."""
+        self.settle()
         return {d: self.entries[d] for d in self.used if d in self.entries}
 
 
@@ -177,6 +187,7 @@ class Bibliography:
         and labels (also the names and the rest apart for the keys `in_text`), and the
         `items`. All in one citeproc-py bibliography, across worker processes when there
         are many: citeproc-py takes over half a millisecond an entry."""
+        self.cache.settle()
         known = self._known(keys)
         convert_all([self._studies[k] for k in known], self._studies, self.cache)
         self._disambiguate(known)
@@ -269,6 +280,7 @@ class Bibliography:
     def _format(self, jobs: Sequence[Job]) -> list[str]:
         """Format the jobs whose output is not cached yet, each distinct one once; the
         digests of all, under which the cache holds them."""
+        self.cache.settle()
         digests = [self._job_digest(job) for job in jobs]
         self.cache.used.update(digests)
         missing = {digest: job for digest, job in zip(digests, jobs, strict=True)

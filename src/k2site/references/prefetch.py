@@ -5,9 +5,10 @@ formatting its references, in one process while the other core idles: a large st
 formatted across worker processes anyway (`bibliography`), but a small one is not worth
 splitting. So once the site is resolved, `Prefetch.start` forks one process that formats
 what rendering will ask for, while the build lints and compiles its templates; `join`
-puts the results in the run's `ReferenceCache` before rendering asks. The cache is keyed
-by content, so a result that rendering would not ask for is never used, and anything
-missing is formatted by the renderer as before: the output cannot change.
+puts the results in the run's `ReferenceCache` when rendering first reads it
+(`hand_over`). The cache is keyed by content, so a result that rendering would not ask
+for is never used, and anything missing is formatted by the renderer as before: the
+output cannot change.
 """
 
 from __future__ import annotations
@@ -57,6 +58,11 @@ class Prefetch:
                 os._exit(0)
         os.close(writing)
         self._child = (child, reading)
+
+    def hand_over(self, cache: ReferenceCache) -> None:
+        """Join when `cache` is first read: rendering compiles its templates before."""
+        if self._child is not None:
+            cache.pending = lambda: self.join(cache)
 
     def join(self, cache: ReferenceCache | None) -> None:
         """What the process formatted, into `cache`; nothing if it failed or never ran
