@@ -9,11 +9,12 @@ from typing import Any
 
 import pytest
 
-from k2site.pipeline.run import Result, check
+from k2site.files.cache import site_cache
+from k2site.pipeline.run import Result, build, check
 from k2site.references.bibliography import Bibliography, ReferenceCache
 from k2site.references.prefetch import Prefetch
 from k2site.render.renderer import reference_jobs
-from support import REPO
+from support import REPO, copy_site
 
 SITE = REPO / "tests" / "sites" / "publication"
 
@@ -93,3 +94,12 @@ def test_the_results_arrive_when_rendering_first_reads_the_cache(checked: Result
     order, items, in_text = reference_jobs(checked.site)
     Bibliography(list(checked.site.studies.values()), checked.style, cache).entries(order)
     assert len(cache.entries) > len(order) and prefetch._child is None
+
+
+def test_a_build_leaves_a_cache_that_makes_the_next_one_warm(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("K2SITE_CACHE_DIR", str(tmp_path / "cache"))
+    site = copy_site(SITE, tmp_path / "site")
+    assert Prefetch(site_cache(site))._cold
+    build(site, tmp_path / "out", search_index=False)
+    assert not Prefetch(site_cache(site))._cold  # the formatted references' cache file
