@@ -2,7 +2,8 @@
 
 Each fix replaces one method of citeproc-py's style model so that a CSL rule holds that
 citeproc-py gets wrong; together they make a bundled style format an entry as `pandoc
---citeproc` does (tests/test_pandoc_compare.py shows the effect of each):
+--citeproc` does (tests/test_pandoc_compare.py shows the effect of each); the changes
+that only make it faster are `citeproc_speed`'s:
 
 - `Substitute.add_to_repressed_list`: a variable used as a substitute is not printed
   again, also when the substitute is a macro (AMA and APA printed an author-less title
@@ -20,11 +21,6 @@ citeproc-py gets wrong; together they make a bundled style format an entry as `p
   citation disambiguated by adding names shows them (`disambiguation`).
 - `Names.process`: while `names_marked` lasts, the names are marked in the output, to
   cut a citation into its author-only and author-suppressed forms.
-- `CitationStylesElement.xpath_search`: each lookup is cached, as style trees do not
-  change shape after loading (a third of the formatting time).
-- `CitationItem.reference`, `CitationStylesElement.get_root`, `Locale.get_option`:
-  looked up once per cited item, element, and locale option (a quarter of the rest);
-  `Formatted.format` passes text through at once when there is no formatting to apply.
 - `Date.render_single_date`: a locale's date format joins its parts with its own
   delimiter, not the calling element's (`2006Jan`).
 - `TextCased.case`: `text-case="title"` as Pandoc's citeproc applies it (`capitalisation`).
@@ -38,7 +34,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-import citeproc
 from citeproc import model as citeproc_model
 from citeproc.source import VariableError
 from citeproc.string import String
@@ -248,75 +243,6 @@ def _names_element(self: Any, item: Any, *args: Any, **kwargs: Any) -> Any:
     return String(NAMES_OPEN) + text + String(NAMES_CLOSE)
 
 
-_XPATH_CACHE: dict[tuple[Any, str], Any] = {}
-
-
-def _cached_xpath(self: Any, expression: str) -> Any:
-    """citeproc-py looks macros, terms and layouts up by XPath for every entry; the style
-    trees do not change shape after loading, so each answer is kept (a third of the time)."""
-    key = (self, expression)
-    found = _XPATH_CACHE.get(key)
-    if found is None:
-        found = _XPATH_CACHE[key] = _ORIGINAL_XPATH(self, expression)
-    return found
-
-
-_ROOTS: dict[Any, Any] = {}
-
-
-def _cached_root(self: Any) -> Any:
-    """An element's root, looked up once (asked for half a million times in 2,000 entries)."""
-    found = _ROOTS.get(self)
-    if found is None:
-        found = _ROOTS[self] = self.getroottree().getroot()
-    return found
-
-
-_LOCALE_OPTIONS: dict[tuple[Any, str], tuple[Any, ...]] = {}
-
-
-def _cached_locale_option(self: Any, name: str) -> Any:
-    """A locale's style option, read once: citeproc-py searched the locale each time."""
-    key = (self, name)
-    if key not in _LOCALE_OPTIONS:
-        try:
-            _LOCALE_OPTIONS[key] = (_ORIGINAL_LOCALE_OPTION(self, name),)
-        except IndexError:  # this locale has no such option: the caller asks the next one
-            _LOCALE_OPTIONS[key] = ()
-    found = _LOCALE_OPTIONS[key]
-    if not found:
-        raise IndexError(name)
-    return found[0]
-
-
-def _cached_reference(self: Any) -> Any:
-    """A cited item's reference, looked up once: citeproc-py went through three dict
-    lookups and two attribute hooks for each of the hundred-odd uses in one entry."""
-    found = self.__dict__.get("_reference")
-    if found is None:
-        found = self.bibliography.source[self.key]
-        object.__setattr__(self, "_reference", found)  # CustomDict would store an item
-    return found
-
-
-_FORMATTING = ("font-style", "font-variant", "font-weight", "text-decoration",
-               "vertical-align")
-
-
-_FORMATTED: dict[Any, bool] = {}
-
-
-def _format(self: Any, text: Any) -> Any:
-    """Text through the element's formatting: none at all for most elements, which
-    citeproc-py found out by asking the formatter five times (and this, once)."""
-    formatted = _FORMATTED.get(self)
-    if formatted is None:
-        formatted = _FORMATTED[self] = any(self.get(name) is not None for name in _FORMATTING)
-    if formatted:
-        return _ORIGINAL_FORMAT(self, text)
-    return str(text) if isinstance(text, (int, float)) else text
-
-
 def _locale_date_join(self: Any, date: Any, show_parts: Any = None, context: Any = None) -> Any:
     """A locale's date format joins its parts with its own delimiter (CSL 1.0.2,
     Localized Date Formats); citeproc-py took the calling element's (`2006Jan`)."""
@@ -337,14 +263,6 @@ def _case(self: Any, text: Any, language: str | None = None) -> Any:
 # The fixes take effect here, once, when the module is first imported; the fixes that
 # call citeproc-py's own method keep it as `_ORIGINAL_...`.
 
-citeproc.CitationItem.reference = property(_cached_reference)
-citeproc_model.CitationStylesElement.get_root = _cached_root
-_ORIGINAL_LOCALE_OPTION = citeproc_model.Locale.get_option
-citeproc_model.Locale.get_option = _cached_locale_option
-_ORIGINAL_FORMAT = citeproc_model.Formatted.format
-citeproc_model.Formatted.format = _format
-_ORIGINAL_XPATH = citeproc_model.CitationStylesElement.xpath_search
-citeproc_model.CitationStylesElement.xpath_search = _cached_xpath
 _ORIGINAL_NAMES = citeproc_model.Name.process
 _ORIGINAL_NAMES_ELEMENT = citeproc_model.Names.process
 citeproc_model.Names.process = _names_element
