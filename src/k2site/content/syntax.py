@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
+from heapq import merge
 
 from k2site.model.document import AUTHOR_IN_TEXT, SUPPRESS_AUTHOR, Citation
 
@@ -25,16 +26,19 @@ from k2site.model.document import AUTHOR_IN_TEXT, SUPPRESS_AUTHOR, Citation
 # braces hold no braces, brackets or semicolons, so that a key never ends a group early.
 _BARE_KEY = re.compile(r"\w(?:\w|[:.#$%&\-+?<>~/](?=\w)|[:/](?=/))*")
 _BRACED_KEY = re.compile(r"\{([^\s{}\[\];]+)\}")
-#: Where a key may start inside a group: `@` or `-@` after a space.
-_SPACED_AT = re.compile(r"(?<=\s)-?@")
+#: Where a key may start inside a group: `@` or `-@` after a space. (Each alternative
+#: starts with its character, so that `re` skips to the next `-` or `@`; a pattern that
+#: starts with a lookbehind is tried at every character.)
+_SPACED_AT = re.compile(r"-(?<=\s-)@|@(?<=\s@)")
 #: What may stand right before a narrative `@key`; after anything else (a word, a `/`
 #: of a URL, a `.`) the `@` is text, as in an e-mail address or a handle in a URL.
 _BEFORE_NARRATIVE = frozenset("(-\"'*_\u201c\u2018")
 #: Between a narrative key and its locator: spaces and at most one line break (possessive:
 #: a long run of spaces is crossed once, never retried).
 _LOCATOR_GAP = re.compile(r"[ \t]*+\n?+[ \t]*+(?=\[)")
-#: What `closing_brackets` looks at: escapes, code and brackets.
-_BRACKET_SYNTAX = re.compile(r"\\.|[`\[\]]", re.DOTALL)
+#: What `closing_brackets` looks at: escapes (with the character escaped), code and
+#: brackets; one character class first, which `re` skips to fast.
+_BRACKET_SYNTAX = re.compile(r"[\\`\[\]](?:(?<=\\).)?", re.DOTALL)
 
 #: How a page body marks what only the whole site knows: `\x00c<i>\x00` citation group i,
 #: `\x00b<id>\x00` the badge of claim <id>, `\x00g<id>\x00` its evidence group id,
@@ -216,8 +220,9 @@ _NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 def _citation_spans(text: str, scan: CitationScan) -> Iterator[tuple[int, int]]:
-    for match in re.finditer(r"[@\[]", text):
-        start = match.start()
+    # every `@`, and every `[` but an escaped one (which opens nothing), as the scan
+    # found them
+    for start in merge(scan.ats, scan.opens):
         if text[start] == "[":
             end = scan.group_end(start)
             if end > 0:

@@ -111,8 +111,15 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
+@lru_cache(maxsize=1)
+def _code_digest() -> Any:
+    """The digest of the code's fingerprint, which every key starts from: copied, not
+    hashed again for each of the tens of thousands of keys a large build makes."""
+    return hashlib.sha256(code_fingerprint().encode())
+
+
 def key(*parts: str) -> str:
-    digest = hashlib.sha256(code_fingerprint().encode())
+    digest = _code_digest().copy()
     for part in parts:
         digest.update(b"\x00" + part.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()

@@ -147,7 +147,8 @@ def write_site(out: Path, files: Mapping[str, bytes] | Iterable[tuple[str, Outpu
               overrides)
         if finish is not None:
             finish(staging)
-        count = sum(1 for p in staging.rglob("*") if p.is_file())
+        # the staged folder holds only folders and the regular files written into it
+        count = sum(len(names) for _, _, names in os.walk(staging))
         _swap(staging, out)
     except BaseException:
         if stop is not None:

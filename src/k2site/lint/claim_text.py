@@ -24,9 +24,11 @@ _LINE_MARKUP = re.compile(r"[ \t]*(?::::.*|(?:[-+*]|\d+[.)])(?=[ \t])|>+|#+)")
 # Same-length replacements, so offsets in the masked text are offsets in the source.
 _PLAIN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
                         "\u00a0": " ", "\u2010": "-", "\u2011": "-"})
-# Starts with a plain character class, which lets `re` skip ahead fast; only at the start
-# of a run of stops, and possessive, so that a long run of dots is read once.
-_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]++[\"')\]]*+(?=\s|$)")
+# Starts with a plain character class, which lets `re` skip ahead fast to the next stop
+# (a pattern that starts with a lookbehind is tried at every character, twice as slow);
+# only at the start of a run of stops, and possessive, so that a long run of dots is
+# read once.
+_SENTENCE_END = re.compile(r"[.!?](?<![.!?].)[.!?]*+[\"')\]]*+(?=\s|$)")
 _LINE_BREAK = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*(?:[-+*]|\d+[.)]|:::)[ \t])")
 # Where a clause ends (matched on lower-cased text): hedges and negations reach no further.
 _CLAUSE_BREAK = re.compile(

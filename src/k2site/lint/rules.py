@@ -16,7 +16,13 @@ from k2site.diagnostics import Diagnostic, error, warning
 from k2site.files.cache import Cache, key
 from k2site.files.load import SiteSource
 from k2site.model.document import Page
-from k2site.model.evidence import PROSE_SOURCE, Rewording, WordingNote, overclaim_note
+from k2site.model.evidence import (
+    CAUSAL_GROUPS,
+    PROSE_SOURCE,
+    Rewording,
+    WordingNote,
+    overclaim_note,
+)
 from k2site.model.site import Site
 from k2site.pipeline.workers import MIN_ITEMS, parallel_imap
 
@@ -56,6 +62,8 @@ class _Wording:
         return self._vocab
 
     def check(self, text: str, group: str) -> list[_Finding]:
+        if group in CAUSAL_GROUPS:
+            return []  # evidence that supports any wording: nothing to check, or to keep
         if self.store is None:
             return self._check(text, group)
         cache_key = key("lint", self.extra or "", group, text)

@@ -115,7 +115,7 @@ def _prose_sources(doc: ClaimText, vocab: Vocabulary) -> list[WordingFinding]:
     found: list[WordingFinding] = []
     # the paragraph, not the sentence, must be about health: "Check out the article at
     # Wellness Mama for more details." follows the sentences it is the source of
-    if not vocab.health.search(doc.lower):
+    if not vocab.health.search(doc.lower) or not _may_name_source(doc.masked):
         return found
     for match in _PROSE_SOURCE.finditer(doc.masked):
         name = next(g for g in match.groups() if g)
@@ -128,6 +128,18 @@ def _prose_sources(doc: ClaimText, vocab: Vocabulary) -> list[WordingFinding]:
         found.append(WordingFinding("uncited-claim", match.start(), end,
                                     doc.source[match.start():end], message, ""))
     return found
+
+
+#: Words one of which each way of naming a source in `_PROSE_SOURCE` contains.
+_SOURCE_WORDS = ("site", "article", "post", "page", "guide", "discusses", "covers", "explains")
+_AS_HAS = re.compile(r"as\s+has")
+
+
+def _may_name_source(masked: str) -> bool:
+    """Whether `_PROSE_SOURCE` can match at all: found without it, which tries every
+    character, by plain searches for the words it needs."""
+    return any(word in masked for word in _SOURCE_WORDS) or (
+        "has" in masked and _AS_HAS.search(masked) is not None)
 
 
 #: Capitalised words that start a sentence or name no source ("The site This...").

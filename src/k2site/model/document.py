@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from k2site.model.evidence import EvidenceGroup, group_of
 from k2site.model.notices import Notice, is_retracted
@@ -84,27 +85,31 @@ class Study:
     """Retractions, corrections and expressions of concern, from the entry's `retraction`
     field and the site's Retraction Watch snapshot."""
 
-    @property
+    # What follows is read from the fields for each citation, claim and page that shows the
+    # study, tens of thousands of times in a large build: worked out once per study (the
+    # fields never change; a changed study is a new one).
+
+    @cached_property
     def retracted(self) -> bool:
         """Retracted and not reinstated: such a study never counts as evidence."""
         return is_retracted(self.notices)
 
-    @property
+    @cached_property
     def year(self) -> int | None:
         """The year of publication, from `year` or the start of `date`."""
         value = (self.fields.get("year") or self.fields.get("date", ""))[:4]
         return int(value) if value.isdigit() else None
 
-    @property
+    @cached_property
     def design(self) -> str:
         """The `evidence` field: the study's design, `unknown` when missing."""
         return self.fields.get("evidence", "unknown").strip().lower() or "unknown"
 
-    @property
+    @cached_property
     def group(self) -> EvidenceGroup:
         return group_of(self.design)
 
-    @property
+    @cached_property
     def verification(self) -> str:
         """`confirmed`, `likely` or `unresolved`: the `verification` field, or without it
         `confirmed` only for an entry that identifies its study (`identifies_itself`),
@@ -122,7 +127,7 @@ class Study:
         return bool(has & {"author", "editor"} and "title" in has and has & {"year", "date"}
                     and has & {"doi", "pmid", "journal", "journaltitle"})
 
-    @property
+    @cached_property
     def participants(self) -> int | None:
         value = self.fields.get("participants", "").replace(",", "").strip()
         return int(value) if value.isdigit() else None

@@ -151,7 +151,7 @@ class SiteRenderer:
                        for who in site.people.values()]
 
     def study(self, key: str) -> tuple[str, bytes]:
-        study = views.study(self.site, self.site.studies[key], self.entries)
+        study = views.study(self.site, self.site.studies[key], self.studies)
         return self.page(f"studies/{study_slug(key)}/index.html", "study.html", "../../",
                          study["title"] or key, study=study,
                          jsonld=jsonld.jsonld_study(self.site, study))
@@ -170,7 +170,7 @@ class SiteRenderer:
     def _site_pages(self, page: Callable[..., tuple[str, Output]]
                     ) -> dict[str, Callable[[], tuple[str, Output]]]:
         """How to make each of the site's own pages; `page` renders the large ones."""
-        site, entries, bibliography = self.site, self.entries, self.bibliography
+        site, studies, bibliography = self.site, self.studies, self.bibliography
         return {
             "index.html": lambda: page(
                 "index.html", "home.html", "", site.config.title, home=views.home(site),
@@ -179,7 +179,7 @@ class SiteRenderer:
                 home=publication.home(site), jsonld=publication.jsonld_home(site)),
             "references/index.html": lambda: page(
                 "references/index.html", "references.html", "../", "References",
-                refs=views.references(site, entries, bibliography.sort_keys(list(site.studies)),
+                refs=views.references(site, studies, bibliography.sort_keys(list(site.studies)),
                                       bibliography.numeric)),
             "evidence/index.html": lambda: page(
                 "evidence/index.html", "evidence.html", "../", "Evidence overview",

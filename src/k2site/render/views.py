@@ -115,17 +115,27 @@ def claim_link(site: Site, claim: Claim) -> dict[str, Any]:
 
 class StudyViews:
     """Each study's view, preview and JSON-LD, made once per build: a study looks the same
-    on every page that cites it, and a large site cites each one from many pages."""
+    on every page that cites it, in the reference list and on its own page, and a large
+    site cites each one from many pages."""
 
     def __init__(self, site: Site, entries: Mapping[str, str]) -> None:
         self.site, self.entries = site, entries
+        self._views: dict[str, dict[str, Any]] = {}
         self._made: dict[str, tuple[dict[str, Any], dict[str, Any], dict[str, Any]]] = {}
+
+    def view(self, key: str) -> dict[str, Any]:
+        """A copy of the study's `study_view`, for the caller to add to."""
+        view = self._views.get(key)
+        if view is None:
+            view = self._views[key] = study_view(self.site, self.site.studies[key],
+                                                 self.entries)
+        return dict(view)
 
     def __call__(self, key: str) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
         """(a copy of its `study_view`, its `preview`, its `study_jsonld`)."""
         made = self._made.get(key)
         if made is None:
-            view = study_view(self.site, self.site.studies[key], self.entries)
+            view = self.view(key)
             made = self._made[key] = (view, preview(view), study_jsonld(self.site, view))
         return dict(made[0]), made[1], made[2]
 
@@ -221,7 +231,7 @@ def home(site: Site) -> dict[str, Any]:
             "reviewed": _date(site.last_reviewed), "studies": len(site.numbers)}
 
 
-def references(site: Site, entries: Mapping[str, str], order: list[str],
+def references(site: Site, studies: StudyViews, order: list[str],
                numeric: bool) -> dict[str, Any]:
     """Cited studies by number (numeric styles) or in the style's order, then the rest."""
     cited = sorted(site.numbers, key=site.numbers.__getitem__) if numeric \
@@ -230,8 +240,8 @@ def references(site: Site, entries: Mapping[str, str], order: list[str],
         cited = sorted(cited, key=lambda k: _by_author(site.studies[k]))
     uncited = sorted(k for k in site.studies if k not in site.numbers)
     return {
-        "cited": [_ref(site, k, entries) for k in cited],
-        "uncited": [_ref(site, k, entries) for k in uncited],
+        "cited": [_ref(site, k, studies) for k in cited],
+        "uncited": [_ref(site, k, studies) for k in uncited],
     }
 
 
@@ -239,15 +249,15 @@ def _by_author(study: Study) -> tuple[str, str, str]:
     return study.get("author").casefold(), study.get("year"), study.key
 
 
-def _ref(site: Site, key: str, entries: Mapping[str, str]) -> dict[str, Any]:
-    view = study_view(site, site.studies[key], entries)
+def _ref(site: Site, key: str, studies: StudyViews) -> dict[str, Any]:
+    view = studies.view(key)
     view["cited_by"], view["cited_more"] = _claim_links(
         site, site.cited_by.get(key, ()), BACKLINKS_PER_REFERENCE)
     return view
 
 
-def study(site: Site, item: Study, entries: Mapping[str, str]) -> dict[str, Any]:
-    view = study_view(site, item, entries)
+def study(site: Site, item: Study, studies: StudyViews) -> dict[str, Any]:
+    view = studies.view(item.key)
     view["cited_by"], view["cited_more"] = _claim_links(
         site, site.cited_by.get(item.key, ()), CLAIMS_PER_STUDY)
     return view
