@@ -88,16 +88,21 @@ def test_no_marked_page_means_no_bundle(tmp_path: Path) -> None:
     assert not (tmp_path / "pagefind").exists()
 
 
+def _static_page(site: Path, folder: str, heading: str) -> None:
+    """A page of the site's own in static/FOLDER, marked for search."""
+    (site / "static" / folder).mkdir(parents=True)
+    (site / "static" / folder / "index.html").write_text(
+        f'<!DOCTYPE html><html lang="en"><head><title>{heading}</title></head><body>'
+        f"<main data-pagefind-body><h1>{heading}</h1></main></body></html>\n")
+
+
 def test_a_static_page_marked_for_search_is_indexed_too(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # Pagefind then starts once the static files are copied, not while the site's own
     # pages are still being written, so what it finds does not depend on timing
     _pagefind()
     site = copy_site(SECOND, tmp_path / "site")
-    (site / "static" / "about").mkdir(parents=True)
-    (site / "static" / "about" / "index.html").write_text(
-        '<!DOCTYPE html><html lang="en"><head><title>About</title></head><body>'
-        "<main data-pagefind-body><h1>About the fish oil notes</h1></main></body></html>\n")
+    _static_page(site, "about", "About the fish oil notes")
     out = tmp_path / "out"
     assert run(["build", str(site), "-o", str(out)], capsys)[0] == 0
     marked = [p for p in out.rglob("*.html") if b"data-pagefind-body" in p.read_bytes()]
@@ -149,10 +154,7 @@ def test_each_page_is_indexed_in_exactly_one_part(
     monkeypatch.setattr(search_index, "ARTICLES_PER_PART", 1)
     site = copy_site(SECOND, tmp_path / "site")
     # a page whose name the glob cannot spell as it is, marked by the site's own file
-    (site / "static" / "odd (1)").mkdir(parents=True)
-    (site / "static" / "odd (1)" / "index.html").write_text(
-        '<!DOCTYPE html><html lang="en"><head><title>Odd</title></head><body>'
-        "<main data-pagefind-body><h1>An oddly named page</h1></main></body></html>\n")
+    _static_page(site, "odd (1)", "An oddly named page")
     out = tmp_path / "out"
     assert run(["build", str(site), "-o", str(out)], capsys)[0] == 0
     marked = [p for p in out.rglob("*.html") if b"data-pagefind-body" in p.read_bytes()]
