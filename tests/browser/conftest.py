@@ -138,6 +138,17 @@ def parts_reader_factory(browser: Any, parts_build: Path) -> Iterator[Any]:
 
 
 @pytest.fixture
+def parts_missing_reader_factory(browser: Any, parts_build: Path,
+                                 tmp_path: Path) -> Iterator[Any]:
+    """The site whose index is in parts, with its last part's folder gone."""
+    build = tmp_path / "build"
+    shutil.copytree(parts_build, build)
+    shutil.rmtree(build / "pagefind" / "part3")
+    with _served(build) as url:
+        yield from _readers(browser, url)
+
+
+@pytest.fixture
 def publication_reader_factory(browser: Any, publication_url: str) -> Iterator[Any]:
     """The same, on the publication test site."""
     yield from _readers(browser, publication_url)

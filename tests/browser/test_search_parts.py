@@ -52,3 +52,21 @@ def test_a_source_not_identified_still_comes_last(parts_reader_factory: Any,
     titles = page.locator(".search-result h2").all_inner_texts()
     assert titles[-1] == "A leaflet nobody could find", titles
     assert {"What are omega-3 fats?", "Fish oil and heart rhythm"} <= set(titles[:-1]), titles
+
+
+def test_a_part_that_is_not_there_is_left_out(parts_missing_reader_factory: Any,
+                                              parts_build: Path) -> None:
+    """The search page lists three parts, and the third was never written: search finds
+    the pages of the other two, with no error."""
+    parts = _urls_by_part(parts_build)
+    reader = parts_missing_reader_factory()
+    page = reader.page
+    reader.goto("search/?q=fatty+acids")
+    page.locator("#search-status", has_text="found for").wait_for()
+    hrefs = {"/" + h.split("/", 3)[3] for h in
+             page.locator(".search-result h2 a").evaluate_all("els => els.map(e => e.href)")}
+    assert hrefs & parts["pagefind"] and hrefs & parts["pagefind/part2"], sorted(hrefs)
+    assert not hrefs & (parts["pagefind/part3"] - parts["pagefind"] - parts["pagefind/part2"])
+    # the one console line is the browser's own for the missing part's entry file
+    assert len(reader.errors) == 1 and "404" in reader.errors[0], reader.errors
+    reader.errors.clear()

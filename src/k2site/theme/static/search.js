@@ -32,8 +32,13 @@
       pagefind = Promise.all([
         import(new URL("pagefind/pagefind.js", site).href).then(function (pf) {
           return pf.options({ excerptLength: 24 }).then(function () {
+            // a part that is not there (a site whose own templates mark fewer pages
+            // than it has parts) is left out, not merged broken: search still works
             return Promise.all(parts.map(function (part) {
-              return pf.mergeIndex(new URL(part, site).href);
+              var url = new URL(part, site).href;
+              return fetch(url + "pagefind-entry.json").then(function (r) {
+                return r.ok ? pf.mergeIndex(url) : null;
+              }, function () { return null; });
             }));
           }).then(function () { return pf; });
         }),
