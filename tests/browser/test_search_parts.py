@@ -22,16 +22,21 @@ def _urls_by_part(build: Path) -> dict[str, set[str]]:
     return found
 
 
+def _found(reader: Any, query: str) -> set[str]:
+    """The paths of the pages a search on the search page finds."""
+    reader.goto("search/?q=" + query.replace(" ", "+"))
+    reader.page.locator("#search-status", has_text="found for").wait_for()
+    links = reader.page.locator(".search-result h2 a")
+    return {"/" + h.split("/", 3)[3] for h in links.evaluate_all("els => els.map(e => e.href)")}
+
+
 def test_one_search_finds_pages_from_every_part(parts_reader_factory: Any,
                                                 parts_build: Path) -> None:
     parts = _urls_by_part(parts_build)
     assert len(parts) == 3 and all(parts.values())
     reader = parts_reader_factory()
     page = reader.page
-    reader.goto("search/?q=fatty+acids")
-    page.locator("#search-status", has_text="found for").wait_for()
-    hrefs = {"/" + h.split("/", 3)[3] for h in
-             page.locator(".search-result h2 a").evaluate_all("els => els.map(e => e.href)")}
+    hrefs = _found(reader, "fatty acids")
     for bundle, urls in parts.items():
         assert hrefs & urls, f"nothing found from {bundle}: {sorted(hrefs)}"
     # each page once, though every part was searched
@@ -60,11 +65,7 @@ def test_a_part_that_is_not_there_is_left_out(parts_missing_reader_factory: Any,
     the pages of the other two, with no error."""
     parts = _urls_by_part(parts_build)
     reader = parts_missing_reader_factory()
-    page = reader.page
-    reader.goto("search/?q=fatty+acids")
-    page.locator("#search-status", has_text="found for").wait_for()
-    hrefs = {"/" + h.split("/", 3)[3] for h in
-             page.locator(".search-result h2 a").evaluate_all("els => els.map(e => e.href)")}
+    hrefs = _found(reader, "fatty acids")
     assert hrefs & parts["pagefind"] and hrefs & parts["pagefind/part2"], sorted(hrefs)
     assert not hrefs & (parts["pagefind/part3"] - parts["pagefind"] - parts["pagefind/part2"])
     # the one console line is the browser's own for the missing part's entry file
